@@ -1,0 +1,49 @@
+/**
+ * The API both transports serve: `call` runs one contract method, `subscribe` opens one
+ * stream. Every input is validated here against the contract's schema before a service
+ * sees it, and every failure comes back as ErrorData — nothing a client sends can throw
+ * past this point.
+ */
+import { isMethodName, isStreamName, methods, streams } from '../../shared/contract'
+import { WharfError, type Envelope, type ErrorData } from '../../shared/errors'
+import { toWharfError } from '../engine/engineError'
+import { createHandlers, createStreamHandlers, type Services } from './handlers'
+import { validate } from './validate'
+
+export interface Api {
+  call(method: unknown, input: unknown): Promise<Envelope<unknown>>
+  /** Opens a stream; returns a function that closes it. Throws WharfError on bad input. */
+  subscribe(stream: unknown, input: unknown, emit: (event: unknown) => void): () => void
+}
+
+export function createApi(services: Services): Api {
+  const handlers = createHandlers(services) as Record<string, (input: unknown) => Promise<unknown>>
+  const streamHandlers = createStreamHandlers(services) as Record<string, (emit: (e: unknown) => void) => () => void>
+
+  return {
+    async call(method, input) {
+      try {
+        if (!isMethodName(method)) {
+          throw new WharfError({ code: 'unknown_method', message: `Unknown method "${String(method).slice(0, 100)}"` })
+        }
+        const parsed = validate(methods[method].input, input, method)
+        return { ok: true, result: await handlers[method](parsed) }
+      } catch (err) {
+        return { ok: false, error: toErrorData(err) }
+      }
+    },
+    subscribe(stream, input, emit) {
+      if (!isStreamName(stream)) {
+        throw new WharfError({ code: 'unknown_method', message: `Unknown stream "${String(stream).slice(0, 100)}"` })
+      }
+      validate(streams[stream].input, input, stream)
+      return streamHandlers[stream](emit)
+    },
+  }
+}
+
+export function toErrorData(err: unknown): ErrorData {
+  const wharfError = toWharfError(err)
+  if (wharfError.code === 'internal') console.error('wharf: internal error', err)
+  return wharfError.toData()
+}

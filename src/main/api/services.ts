@@ -1,0 +1,23 @@
+import { ContainersService } from '../engine/containers'
+import { ContainerWatcher } from '../engine/containerWatcher'
+import { EngineConnection, type ConnectionOptions } from '../engine/connection'
+import { podmanInstalled } from '../engine/podman'
+import { SystemService } from '../engine/system'
+import type { Services } from './handlers'
+
+/** Builds every service on one engine connection and starts connecting. */
+export function createServices(options: ConnectionOptions = {}): Services & { dispose(): void } {
+  const engine = new EngineConnection({ podmanAvailable: podmanInstalled(), ...options })
+  const watcher = new ContainerWatcher(engine)
+  void engine.connect()
+  return {
+    engine,
+    watcher,
+    containers: new ContainersService(engine),
+    system: new SystemService(engine),
+    dispose() {
+      watcher.dispose()
+      engine.close()
+    },
+  }
+}

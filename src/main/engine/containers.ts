@@ -1,0 +1,67 @@
+import type { ActionResult, ContainerSummary } from '../../shared/types'
+import { toContainerSummary } from './containerSummary'
+import type { EngineConnection } from './connection'
+import { toWharfError } from './engineError'
+import { KeyedQueue } from './keyedQueue'
+
+/** Container operations on the connected engine. Actions on one container are serialized. */
+export class ContainersService {
+  private readonly queue = new KeyedQueue()
+
+  constructor(private readonly engine: EngineConnection) {}
+
+  async list(): Promise<ContainerSummary[]> {
+    try {
+      const items = await this.engine.docker.listContainers({ all: true })
+      return items.map(toContainerSummary)
+    } catch (err) {
+      throw toWharfError(err)
+    }
+  }
+
+  start(id: string): Promise<ActionResult> {
+    return this.act(id, (c) => c.start())
+  }
+
+  stop(id: string, timeout?: number): Promise<ActionResult> {
+    return this.act(id, (c) => c.stop(timeout === undefined ? {} : { t: timeout }))
+  }
+
+  restart(id: string, timeout?: number): Promise<ActionResult> {
+    return this.act(id, (c) => c.restart(timeout === undefined ? {} : { t: timeout }))
+  }
+
+  remove(id: string, options: { force?: boolean; volumes?: boolean }): Promise<ActionResult> {
+    return this.queue.run(id, async () => {
+      const container = this.engine.docker.getContainer(id)
+      let fullId = id
+      try {
+        fullId = (await container.inspect()).Id
+        await container.remove({ force: options.force ?? false, v: options.volumes ?? false })
+      } catch (err) {
+        throw toWharfError(err)
+      }
+      return { id: fullId, state: 'removed' }
+    })
+  }
+
+  /** Runs an action, then reports the state the engine actually reached. */
+  private act(id: string, action: (c: ReturnType<EngineConnection['docker']['getContainer']>) => Promise<unknown>): Promise<ActionResult> {
+    return this.queue.run(id, async () => {
+      const container = this.engine.docker.getContainer(id)
+      try {
+        await action(container)
+      } catch (err) {
+        const wharfError = toWharfError(err)
+        // 304: already in the requested state, which is what the user wanted.
+        if (wharfError.code !== 'not_modified') throw wharfError
+      }
+      try {
+        const info = await container.inspect()
+        return { id: info.Id, state: info.State.Status as ActionResult['state'] }
+      } catch (err) {
+        throw toWharfError(err)
+      }
+    })
+  }
+}

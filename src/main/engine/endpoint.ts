@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { DockerOptions } from 'dockerode'
+
+/** Turns an engine URL as DOCKER_HOST spells it into dockerode options. */
+export function optionsForEndpoint(endpoint: string, env: NodeJS.ProcessEnv = process.env): DockerOptions {
+  let url: URL
+  try {
+    url = new URL(endpoint)
+  } catch {
+    throw new Error(`"${endpoint}" is not an engine address (expected unix://, tcp://, ssh:// or npipe://)`)
+  }
+  switch (url.protocol) {
+    case 'unix:':
+      if (!url.pathname) throw new Error(`"${endpoint}" names no socket path`)
+      return { socketPath: decodeURIComponent(url.pathname) }
+    case 'npipe:':
+      // npipe:////./pipe/docker_engine → //./pipe/docker_engine
+      return { socketPath: endpoint.replace(/^npipe:\/\//, '').replace(/\//g, '\\') }
+    case 'tcp:':
+    case 'http:':
+    case 'https:': {
+      const tls = url.protocol === 'https:' || (env.DOCKER_TLS_VERIFY ?? '') !== ''
+      const options: DockerOptions = {
+        host: url.hostname,
+        port: url.port ? Number(url.port) : tls ? 2376 : 2375,
+        protocol: tls ? 'https' : 'http',
+      }
+      const certPath = env.DOCKER_CERT_PATH
+      if (tls && certPath) {
+        options.ca = readFileSync(join(certPath, 'ca.pem'))
+        options.cert = readFileSync(join(certPath, 'cert.pem'))
+        options.key = readFileSync(join(certPath, 'key.pem'))
+      }
+      return options
+    }
+    case 'ssh:':
+      return {
+        protocol: 'ssh',
+        host: url.hostname,
+        port: url.port ? Number(url.port) : 22,
+        username: url.username ? decodeURIComponent(url.username) : undefined,
+        sshOptions: { agent: env.SSH_AUTH_SOCK, keepaliveInterval: 10_000 },
+      }
+    default:
+      throw new Error(`Unsupported engine address scheme "${url.protocol}" in "${endpoint}"`)
+  }
+}

@@ -1,0 +1,36 @@
+/** Electron entry: lifecycle and wiring only. Everything else runs in plain Node too. */
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { createApi } from './api/router'
+import { createServices } from './api/services'
+import { serveApiOverIpc } from './transport/ipcTransport'
+import { createMainWindow, hardenSession, trustedSender } from './window/createWindow'
+
+app.enableSandbox()
+let mainWindow: BrowserWindow | undefined
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => mainWindow?.focus())
+  void app.whenReady().then(() => {
+    hardenSession()
+    const services = createServices()
+    const stopIpc = serveApiOverIpc(
+      ipcMain,
+      createApi(services),
+      trustedSender(() => mainWindow),
+    )
+    mainWindow = createMainWindow()
+    mainWindow.on('closed', () => (mainWindow = undefined))
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+    })
+    app.on('will-quit', () => {
+      stopIpc()
+      services.dispose()
+    })
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

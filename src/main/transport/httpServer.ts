@@ -1,0 +1,75 @@
+/**
+ * The browser-mode HTTP server: the built renderer and the WebSocket API, both behind
+ * the token check of httpAuth, with connection limits and timeouts.
+ */
+import { createServer, type Server } from 'node:http'
+import { WebSocketServer } from 'ws'
+import type { Api } from '../api/router'
+import { checkHostAndOrigin, isAuthenticated, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
+import { serveStatic } from './staticFiles'
+import { serveApiOverWebSocket } from './wsTransport'
+
+const MAX_SOCKETS = 32
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+
+const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+}
+
+export interface HttpServerOptions {
+  api: Api
+  auth: AuthConfig
+  rendererRoot: string
+}
+
+export function createHttpServer({ api, auth, rendererRoot }: HttpServerOptions): Server {
+  const server = createServer((req, res) => {
+    const verdict = checkHostAndOrigin(req, auth)
+    if (!verdict.ok) {
+      res.writeHead(403, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(`Forbidden: ${verdict.reason}`)
+      return
+    }
+    const url = new URL(req.url ?? '/', 'http://wharf.invalid')
+    if (tokenFromUrl(url, auth)) {
+      res.writeHead(302, { ...securityHeaders, 'Set-Cookie': sessionCookie(auth.token), Location: '/' }).end()
+      return
+    }
+    if (!isAuthenticated(req, auth)) {
+      res
+        .writeHead(403, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Forbidden: open the address Wharf printed when it started (it carries the access token).')
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, securityHeaders).end()
+      return
+    }
+    serveStatic(rendererRoot, url.pathname, res, securityHeaders)
+  })
+  server.maxConnections = MAX_SOCKETS
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
+  server.keepAliveTimeout = 5_000
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  const stopPinging = serveApiOverWebSocket(wss, api)
+  server.on('upgrade', (req, socket, head) => {
+    const verdict = checkHostAndOrigin(req, auth)
+    const url = new URL(req.url ?? '/', 'http://wharf.invalid')
+    if (!verdict.ok || !isAuthenticated(req, auth) || url.pathname !== '/api' || wss.clients.size >= MAX_SOCKETS) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+  server.on('close', () => {
+    stopPinging()
+    for (const client of wss.clients) client.terminate()
+  })
+  return server
+}

@@ -1,0 +1,76 @@
+/**
+ * Electron transport: the contract over ipcMain. ipcMain is injected so this module
+ * stays testable without Electron. Every message's sender frame is checked against
+ * the app's own window before anything runs; subscriptions end with their webContents.
+ */
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import type { Api } from '../api/router'
+import { toErrorData } from '../api/router'
+
+export const IPC = {
+  call: 'wharf:call',
+  subscribe: 'wharf:sub',
+  unsubscribe: 'wharf:unsub',
+  event: 'wharf:event',
+  end: 'wharf:end',
+} as const
+
+export function serveApiOverIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  api: Api,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+): () => void {
+  const subscriptions = new Map<WebContents, Map<number, () => void>>()
+
+  const forbidden = { ok: false, error: { code: 'invalid_input', message: 'IPC from an untrusted frame' } }
+
+  ipcMain.handle(IPC.call, (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) return forbidden
+    return api.call(method, input)
+  })
+
+  ipcMain.handle(IPC.subscribe, (event, id: unknown, stream: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) return forbidden
+    if (typeof id !== 'number' || !Number.isSafeInteger(id))
+      return { ok: false, error: { code: 'invalid_input', message: 'Bad subscription id' } }
+    const sender = event.sender
+    let mine = subscriptions.get(sender)
+    if (!mine) {
+      const created = new Map<number, () => void>()
+      subscriptions.set(sender, created)
+      sender.once('destroyed', () => {
+        for (const close of created.values()) close()
+        subscriptions.delete(sender)
+      })
+      mine = created
+    }
+    try {
+      mine.get(id)?.()
+      mine.set(
+        id,
+        api.subscribe(stream, input, (data) => {
+          if (!sender.isDestroyed()) sender.send(IPC.event, id, data)
+        }),
+      )
+      return { ok: true, result: null }
+    } catch (err) {
+      return { ok: false, error: toErrorData(err) }
+    }
+  })
+
+  ipcMain.handle(IPC.unsubscribe, (event, id: unknown) => {
+    if (!isTrustedSender(event)) return forbidden
+    const mine = subscriptions.get(event.sender)
+    if (typeof id === 'number' && mine) {
+      mine.get(id)?.()
+      mine.delete(id)
+    }
+    return { ok: true, result: null }
+  })
+
+  return () => {
+    for (const channel of [IPC.call, IPC.subscribe, IPC.unsubscribe]) ipcMain.removeHandler(channel)
+    for (const mine of subscriptions.values()) for (const close of mine.values()) close()
+    subscriptions.clear()
+  }
+}

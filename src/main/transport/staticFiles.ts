@@ -1,0 +1,46 @@
+import { createReadStream, statSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+}
+
+/** Serves a file of the built renderer; paths are confined to `root`. */
+export function serveStatic(root: string, pathname: string, res: ServerResponse, headers: Record<string, string>): void {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    res.writeHead(400, headers).end('Bad path')
+    return
+  }
+  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '')
+  const file = join(root, relative)
+  if (!file.startsWith(root + sep) || decoded.includes('\0')) {
+    res.writeHead(404, headers).end('Not found')
+    return
+  }
+  let target = file
+  try {
+    if (!statSync(target).isFile()) throw new Error('not a file')
+  } catch {
+    // Unknown paths get the app, which routes by hash; assets stay 404 so errors show.
+    if (extname(relative) !== '') {
+      res.writeHead(404, headers).end('Not found')
+      return
+    }
+    target = join(root, 'index.html')
+  }
+  res.writeHead(200, { ...headers, 'Content-Type': types[extname(target)] ?? 'application/octet-stream' })
+  createReadStream(target).pipe(res)
+}

@@ -1,0 +1,95 @@
+/**
+ * Browser-mode transport: the contract over one WebSocket per page. Every client
+ * message is validated; a malformed one gets a protocol-error reply and the socket
+ * stays usable. Subscriptions die with the socket, so a closed tab leaves nothing
+ * running in main.
+ */
+import type { WebSocket, WebSocketServer } from 'ws'
+import { clientMessage, type ServerMessage } from '../../shared/protocol'
+import type { Api } from '../api/router'
+import { toErrorData } from '../api/router'
+
+/**
+ * A client this far behind is disconnected rather than fed more: dropping single events
+ * would leave its lists wrong, while a reconnect makes it re-list everything.
+ */
+const MAX_BUFFERED = 8 * 1024 * 1024
+const PING_INTERVAL_MS = 30_000
+
+export function serveApiOverWebSocket(wss: WebSocketServer, api: Api): () => void {
+  const alive = new WeakMap<WebSocket, boolean>()
+  wss.on('connection', (socket) => {
+    alive.set(socket, true)
+    socket.on('pong', () => alive.set(socket, true))
+    attach(socket, api)
+  })
+  // Idle or half-open sockets (a laptop that slept, a killed tab) are dropped.
+  const pinger = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (alive.get(socket) === false) {
+        socket.terminate()
+        continue
+      }
+      alive.set(socket, false)
+      socket.ping()
+    }
+  }, PING_INTERVAL_MS)
+  return () => clearInterval(pinger)
+}
+
+function attach(socket: WebSocket, api: Api): void {
+  const subscriptions = new Map<number, () => void>()
+  const send = (message: ServerMessage): void => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
+  }
+
+  socket.on('message', (raw, isBinary) => {
+    let data: unknown
+    try {
+      if (isBinary) throw new Error('binary frames are not part of the API')
+      data = JSON.parse(
+        Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(Array.isArray(raw) ? raw : [Buffer.from(raw)]).toString('utf8'),
+      )
+    } catch (err) {
+      send({ t: 'protocol-error', error: { code: 'invalid_input', message: `Unreadable message: ${(err as Error).message}` } })
+      return
+    }
+    const parsed = clientMessage.safeParse(data)
+    if (!parsed.success) {
+      send({
+        t: 'protocol-error',
+        error: { code: 'invalid_input', message: 'Malformed message: expected {t: "call"|"sub"|"unsub", id, …}' },
+      })
+      return
+    }
+    const message = parsed.data
+    switch (message.t) {
+      case 'call':
+        void api.call(message.method, message.input).then((envelope) => send({ t: 'result', id: message.id, ...envelope }))
+        break
+      case 'sub': {
+        subscriptions.get(message.id)?.()
+        try {
+          const close = api.subscribe(message.stream, message.input, (event) => {
+            if (socket.bufferedAmount > MAX_BUFFERED) socket.close(1013, 'Client too slow')
+            else send({ t: 'event', id: message.id, data: event })
+          })
+          subscriptions.set(message.id, close)
+        } catch (err) {
+          send({ t: 'end', id: message.id, error: toErrorData(err) })
+        }
+        break
+      }
+      case 'unsub':
+        subscriptions.get(message.id)?.()
+        subscriptions.delete(message.id)
+        break
+    }
+  })
+
+  socket.on('close', () => {
+    for (const close of subscriptions.values()) close()
+    subscriptions.clear()
+  })
+  socket.on('error', () => socket.terminate())
+}

@@ -1,0 +1,15 @@
+/**
+ * What a transport must give the renderer. Two implementations: the Electron preload
+ * (window.wharf) and the browser-mode WebSocket. Stores never see which one runs.
+ */
+import type { Envelope, ErrorData } from '@shared/errors'
+
+export type TransportState = 'open' | 'reconnecting'
+
+export interface Bridge {
+  call(method: string, input: unknown): Promise<Envelope<unknown>>
+  /** Opens a stream; `onEnd` runs if main refuses or ends it. Returns a closer. */
+  subscribe(stream: string, input: unknown, onEvent: (data: unknown) => void, onEnd: (error?: ErrorData) => void): () => void
+  /** Transport-level state; Electron IPC is always open. */
+  onState(listener: (state: TransportState) => void): () => void
+}

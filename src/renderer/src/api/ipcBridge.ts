@@ -1,0 +1,29 @@
+import type { Envelope, ErrorData } from '@shared/errors'
+import type { Bridge } from './bridge'
+
+/** The shape the preload exposes; see src/preload/index.ts. */
+export interface PreloadApi {
+  methods: Record<string, (input: unknown) => Promise<Envelope<unknown>>>
+  streams: Record<string, (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void) => () => void>
+}
+
+export function createIpcBridge(preload: PreloadApi): Bridge {
+  return {
+    call(method, input) {
+      const fn = preload.methods[method]
+      if (!fn) return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}"` } })
+      return fn(input)
+    },
+    subscribe(stream, input, onEvent, onEnd) {
+      const fn = preload.streams[stream]
+      if (!fn) {
+        onEnd({ code: 'unknown_method', message: `Unknown stream "${stream}"` })
+        return () => undefined
+      }
+      return fn(input, onEvent, (error) => onEnd(error as ErrorData))
+    },
+    onState() {
+      return () => undefined
+    },
+  }
+}

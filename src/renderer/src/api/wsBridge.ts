@@ -1,0 +1,101 @@
+/**
+ * Browser-mode transport. One WebSocket to /api; calls are matched to replies by id.
+ * If the socket drops (server restarted, laptop slept) it reconnects with back-off,
+ * fails the calls in flight, and re-opens every live subscription — whose first
+ * events then let stores re-list.
+ */
+import type { Envelope, ErrorData } from '@shared/errors'
+import type { ServerMessage } from '@shared/protocol'
+import type { Bridge, TransportState } from './bridge'
+
+interface Sub {
+  stream: string
+  input: unknown
+  onEvent: (data: unknown) => void
+  onEnd: (error?: ErrorData) => void
+}
+
+export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = WebSocket): Bridge {
+  let socket: WebSocket | undefined
+  let nextId = 1
+  let backoff = 250
+  const pending = new Map<number, (envelope: Envelope<unknown>) => void>()
+  const subs = new Map<number, Sub>()
+  const stateListeners = new Set<(state: TransportState) => void>()
+  const queue: string[] = []
+
+  function setState(state: TransportState): void {
+    for (const l of stateListeners) l(state)
+  }
+
+  function send(message: object): void {
+    const text = JSON.stringify(message)
+    if (socket?.readyState === WebSocketImpl.OPEN) socket.send(text)
+    else queue.push(text)
+  }
+
+  function open(): void {
+    const ws = new WebSocketImpl(url)
+    socket = ws
+    ws.onopen = () => {
+      backoff = 250
+      setState('open')
+      for (const [id, sub] of subs) ws.send(JSON.stringify({ t: 'sub', id, stream: sub.stream, input: sub.input }))
+      for (const text of queue.splice(0)) ws.send(text)
+    }
+    ws.onmessage = (event: MessageEvent) => {
+      let message: ServerMessage
+      try {
+        message = JSON.parse(String(event.data)) as ServerMessage
+      } catch {
+        return
+      }
+      if (message.t === 'result') {
+        const resolve = pending.get(message.id)
+        pending.delete(message.id)
+        resolve?.(message.ok ? { ok: true, result: message.result } : { ok: false, error: message.error })
+      } else if (message.t === 'event') {
+        subs.get(message.id)?.onEvent(message.data)
+      } else if (message.t === 'end') {
+        const sub = subs.get(message.id)
+        subs.delete(message.id)
+        sub?.onEnd(message.error)
+      } else {
+        console.error('wharf: server rejected a message:', message.error.message)
+      }
+    }
+    ws.onclose = () => {
+      if (socket !== ws) return
+      setState('reconnecting')
+      for (const resolve of pending.values()) {
+        resolve({ ok: false, error: { code: 'engine_unavailable', message: 'Lost the connection to the Wharf server' } })
+      }
+      pending.clear()
+      setTimeout(open, backoff)
+      backoff = Math.min(backoff * 2, 5000)
+    }
+  }
+  open()
+
+  return {
+    call(method, input) {
+      const id = nextId++
+      return new Promise((resolve) => {
+        pending.set(id, resolve)
+        send({ t: 'call', id, method, input })
+      })
+    },
+    subscribe(stream, input, onEvent, onEnd) {
+      const id = nextId++
+      subs.set(id, { stream, input, onEvent, onEnd })
+      send({ t: 'sub', id, stream, input })
+      return () => {
+        if (subs.delete(id)) send({ t: 'unsub', id })
+      }
+    },
+    onState(listener) {
+      stateListeners.add(listener)
+      return () => stateListeners.delete(listener)
+    },
+  }
+}

@@ -1,0 +1,42 @@
+import type { PortBinding } from '@shared/types'
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B'
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  const i = Math.min(units.length - 1, Math.floor(Math.log(bytes) / Math.log(1024)))
+  const value = bytes / 1024 ** i
+  return `${value >= 10 || i === 0 ? Math.round(value) : value.toFixed(1)} ${units[i]}`
+}
+
+/** "0.0.0.0:8080→80/tcp" as the docker CLI prints it; unpublished ports as "80/tcp". */
+export function formatPort(p: PortBinding): string {
+  const target = `${p.privatePort}/${p.type}`
+  if (!p.publicPort) return target
+  const ip = p.ip && p.ip.includes(':') ? `[${p.ip}]` : (p.ip ?? '0.0.0.0')
+  return `${ip}:${p.publicPort}→${target}`
+}
+
+/** One line per distinct mapping; the engine lists IPv4 and IPv6 twice. */
+export function formatPorts(ports: PortBinding[]): string[] {
+  const seen = new Set<string>()
+  const lines: string[] = []
+  for (const p of ports) {
+    const key = `${p.publicPort ?? ''}:${p.privatePort}/${p.type}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    lines.push(formatPort(p))
+  }
+  return lines
+}
+
+export function formatRelative(epochSeconds: number, locale: string, now = Date.now()): string {
+  const diff = Math.round(epochSeconds - now / 1000)
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const abs = Math.abs(diff)
+  if (abs < 60) return rtf.format(diff, 'second')
+  if (abs < 3600) return rtf.format(Math.round(diff / 60), 'minute')
+  if (abs < 86400) return rtf.format(Math.round(diff / 3600), 'hour')
+  if (abs < 86400 * 30) return rtf.format(Math.round(diff / 86400), 'day')
+  if (abs < 86400 * 365) return rtf.format(Math.round(diff / (86400 * 30)), 'month')
+  return rtf.format(Math.round(diff / (86400 * 365)), 'year')
+}

@@ -1,0 +1,123 @@
+/**
+ * The container list, fed by the engine's events. It subscribes BEFORE fetching the
+ * snapshot and replays deltas that arrived while the snapshot was in flight, so no
+ * change is lost between the two; a `resync` delta (engine reconnected) re-lists.
+ */
+import type { ActionResult, ContainerSummary, ContainersDelta } from '@shared/types'
+import { WharfError } from '@shared/errors'
+import { defineStore } from 'pinia'
+import { computed, onScopeDispose, reactive, ref, shallowRef, triggerRef, watch } from 'vue'
+import { useApi } from '../api'
+import { applyDelta } from './containerList'
+import { useEngineStore } from './engine'
+
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'remove'
+
+export interface ActionFailure {
+  id: string
+  name: string
+  action: ContainerAction
+  message: string
+}
+
+export const useContainersStore = defineStore('containers', () => {
+  const api = useApi()
+  const engine = useEngineStore()
+  const byId = shallowRef(new Map<string, ContainerSummary>())
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = ref<string | null>(null)
+  /** Container ids with an action in flight, and which action. */
+  const busy = reactive(new Map<string, ContainerAction>())
+
+  let buffered: ContainersDelta[] | null = null
+  let revision = 0
+
+  const items = computed(() => [...byId.value.values()])
+
+  function onDelta(delta: ContainersDelta): void {
+    if (delta.kind === 'resync') {
+      void load()
+      return
+    }
+    if (buffered) buffered.push(delta)
+    if (applyDelta(byId.value, delta)) triggerRef(byId)
+  }
+
+  const unsubscribe = api.subscribe('containers.changed', {}, onDelta)
+  onScopeDispose(unsubscribe)
+
+  async function load(): Promise<void> {
+    const mine = ++revision
+    loading.value = true
+    buffered = []
+    try {
+      const list = await api.call('containers.list', {})
+      if (mine !== revision) return
+      const map = new Map(list.map((c) => [c.id, c]))
+      for (const delta of buffered) applyDelta(map, delta)
+      byId.value = map
+      loaded.value = true
+      error.value = null
+    } catch (err) {
+      if (mine === revision) error.value = err instanceof WharfError ? err.message : String(err)
+    } finally {
+      if (mine === revision) {
+        buffered = null
+        loading.value = false
+      }
+    }
+  }
+
+  // Connected for the first time, or again after the engine or the server came back.
+  watch(
+    () => engine.connected,
+    (connected) => {
+      if (connected) void load()
+    },
+    { immediate: true },
+  )
+
+  async function act(
+    ids: string[],
+    action: ContainerAction,
+    options: { force?: boolean; volumes?: boolean } = {},
+  ): Promise<ActionFailure[]> {
+    const failures: ActionFailure[] = []
+    await Promise.all(
+      ids.map(async (id) => {
+        if (busy.has(id)) return
+        busy.set(id, action)
+        try {
+          let result: ActionResult
+          if (action === 'remove') result = await api.call('containers.remove', { id, force: options.force, volumes: options.volumes })
+          else if (action === 'start') result = await api.call('containers.start', { id })
+          else if (action === 'stop') result = await api.call('containers.stop', { id })
+          else result = await api.call('containers.restart', { id })
+          applyResult(result)
+        } catch (err) {
+          failures.push({
+            id,
+            name: byId.value.get(id)?.name ?? id.slice(0, 12),
+            action,
+            message: err instanceof Error ? err.message : String(err),
+          })
+        } finally {
+          busy.delete(id)
+        }
+      }),
+    )
+    return failures
+  }
+
+  /** Shows the state the engine reported at once; the event that follows confirms it. */
+  function applyResult(result: ActionResult): void {
+    const current = byId.value.get(result.id)
+    if (!current) return
+    if (result.state === 'removed') byId.value.delete(result.id)
+    else byId.value.set(result.id, { ...current, state: result.state })
+    triggerRef(byId)
+  }
+
+  return { byId, items, loading, loaded, error, busy, load, act }
+})

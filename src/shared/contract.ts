@@ -1,0 +1,80 @@
+/**
+ * The one contract between the renderer and main. Both transports (Electron IPC and
+ * the browser-mode WebSocket) carry exactly these methods and streams; main validates
+ * every input against the schema here before any service sees it.
+ */
+import type { z } from 'zod'
+import * as s from './schemas'
+import type { ActionResult, ContainerSummary, ContainersDelta, EngineInfo, EngineStatus } from './types'
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I
+  /** Phantom field carrying the output type; never set at run time. */
+  output?: O
+}
+
+function method<I extends z.ZodType, O>(input: I): MethodSpec<I, O> {
+  return { input }
+}
+
+export const methods = {
+  // #region engine
+  /** The current connection state, with every endpoint tried and why it failed. */
+  'engine.status': method<typeof s.empty, EngineStatus>(s.empty),
+  /** Detect the engine again now instead of waiting for the next back-off step. */
+  'engine.retry': method<typeof s.empty, EngineStatus>(s.empty),
+  /** Start `podman system service` on the user's rootless socket, then connect to it. */
+  'engine.startPodman': method<typeof s.empty, EngineStatus>(s.empty),
+  /** `docker info`, summarised. */
+  'engine.info': method<typeof s.empty, EngineInfo>(s.empty),
+  // #endregion
+
+  // #region containers
+  /** All containers, running or not (`docker ps -a`). */
+  'containers.list': method<typeof s.empty, ContainerSummary[]>(s.empty),
+  /** Start a created or exited container. */
+  'containers.start': method<typeof s.containerTarget, ActionResult>(s.containerTarget),
+  /** SIGTERM, then SIGKILL after `timeout` seconds (engine default 10). */
+  'containers.stop': method<typeof s.stopInput, ActionResult>(s.stopInput),
+  /** Stop then start. */
+  'containers.restart': method<typeof s.stopInput, ActionResult>(s.stopInput),
+  /** Remove a container; `force` kills it first, `volumes` drops its anonymous volumes. */
+  'containers.remove': method<typeof s.removeInput, ActionResult>(s.removeInput),
+  // #endregion
+} as const
+
+export type MethodName = keyof typeof methods
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>
+export type MethodOutput<M extends MethodName> = NonNullable<(typeof methods)[M]['output']>
+
+export const methodNames = Object.keys(methods) as MethodName[]
+
+interface StreamSpec<I extends z.ZodType, E> {
+  input: I
+  event?: E
+}
+
+function stream<I extends z.ZodType, E>(input: I): StreamSpec<I, E> {
+  return { input }
+}
+
+export const streams = {
+  /** Connection state changes of the engine; the first event is the current state. */
+  'engine.status': stream<typeof s.empty, EngineStatus>(s.empty),
+  /** Deltas to the container list, from the engine's event stream. */
+  'containers.changed': stream<typeof s.empty, ContainersDelta>(s.empty),
+} as const
+
+export type StreamName = keyof typeof streams
+export type StreamInput<S extends StreamName> = z.input<(typeof streams)[S]['input']>
+export type StreamEvent<S extends StreamName> = NonNullable<(typeof streams)[S]['event']>
+
+export const streamNames = Object.keys(streams) as StreamName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name)
+}
+
+export function isStreamName(name: unknown): name is StreamName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(streams, name)
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+/**
+ * A container is addressed by its id (or an unambiguous id prefix) or its name.
+ * The engine allows names matching [a-zA-Z0-9][a-zA-Z0-9_.-]+; ids are hex.
+ */
+export const containerRef = z
+  .string()
+  .trim()
+  .min(1, 'A container id or name is required')
+  .max(255, 'A container id or name is at most 255 characters')
+  .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid container id or name')
+
+export const empty = z.object({}).strict()
+
+export const containerTarget = z.object({ id: containerRef }).strict()
+
+export const stopInput = z
+  .object({
+    id: containerRef,
+    /** Seconds to wait after SIGTERM before SIGKILL. */
+    timeout: z.number().int().min(0).max(3600).optional(),
+  })
+  .strict()
+
+export const removeInput = z
+  .object({
+    id: containerRef,
+    force: z.boolean().optional(),
+    /** Also remove the container's anonymous volumes. */
+    volumes: z.boolean().optional(),
+  })
+  .strict()

@@ -1,0 +1,85 @@
+/** Data shapes that travel from main to the renderer. Plain JSON only. */
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead'
+
+export interface PortBinding {
+  /** Host address the port is published on; absent when not published. */
+  ip?: string
+  privatePort: number
+  publicPort?: number
+  type: 'tcp' | 'udp' | 'sctp'
+}
+
+export interface ContainerSummary {
+  id: string
+  name: string
+  image: string
+  imageId: string
+  command: string
+  state: ContainerState
+  /** The engine's human status text, e.g. "Up 5 minutes" or "Exited (0) 2 hours ago". */
+  status: string
+  ports: PortBinding[]
+  /** Seconds since the epoch. */
+  created: number
+  labels: Record<string, string>
+  /** The compose project (label com.docker.compose.project), or null. */
+  project: string | null
+}
+
+/** A change to the container list, pushed on the `containers.changed` stream. */
+export type ContainersDelta =
+  | { kind: 'upsert'; containers: ContainerSummary[] }
+  | { kind: 'remove'; ids: string[] }
+  /** The engine (re)connected: the list must be fetched again before deltas apply. */
+  | { kind: 'resync' }
+
+export type EngineState = 'connecting' | 'connected' | 'disconnected' | 'unavailable'
+
+export interface EngineCandidate {
+  /** Where the candidate came from, e.g. "DOCKER_HOST" or "default socket". */
+  source: string
+  /** The address, e.g. "unix:///var/run/docker.sock". */
+  endpoint: string
+  /** Why it did not answer, when it was tried and failed. */
+  error?: string
+}
+
+export interface EngineStatus {
+  state: EngineState
+  endpoint?: string
+  /** "docker" or "podman", from the engine's version answer. */
+  flavor?: 'docker' | 'podman'
+  version?: string
+  apiVersion?: string
+  /** Every endpoint tried, in order, with the reason each failed. */
+  tried: EngineCandidate[]
+  /** The last connection error, in the engine's or the OS's words. */
+  error?: string
+  /** Whether a podman binary is installed here, so the UI can offer to start its service. */
+  podmanAvailable: boolean
+  /** Milliseconds until the next reconnect attempt, while disconnected. */
+  retryInMs?: number
+}
+
+export interface EngineInfo {
+  name: string
+  serverVersion: string
+  operatingSystem: string
+  kernelVersion: string
+  architecture: string
+  cpus: number
+  memTotal: number
+  storageDriver: string
+  containers: number
+  containersRunning: number
+  containersPaused: number
+  containersStopped: number
+  images: number
+}
+
+/** Result of a bulk-able action on one container. */
+export interface ActionResult {
+  id: string
+  state: ContainerState | 'removed'
+}
