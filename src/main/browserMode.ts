@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { createApi } from './api/router'
+import type { Services } from './api/handlers'
 import { createServices } from './api/services'
 import { allowedHostsFor, type AuthConfig } from './transport/httpAuth'
 import { createHttpServer } from './transport/httpServer'
@@ -16,6 +17,7 @@ export interface BrowserMode {
   /** The address to open, carrying the token. */
   url: string
   port: number
+  services: Services
   close(): Promise<void>
 }
 
@@ -43,6 +45,7 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMo
       resolve({
         url: `http://${hostPart}:${port}/?token=${encodeURIComponent(options.token)}`,
         port,
+        services,
         close: () =>
           new Promise<void>((done) => {
             services.dispose()

@@ -3,7 +3,7 @@
  * together are batched into one filtered list call, so a burst of 50 state changes
  * costs one request, and the renderer never re-fetches the whole list per event.
  */
-import type { ContainersDelta } from '../../shared/types'
+import type { ContainerState, ContainersDelta } from '../../shared/types'
 import type { EngineConnection } from './connection'
 import { toContainerSummary } from './containerSummary'
 import type { EngineEvent } from './eventLines'
@@ -13,10 +13,45 @@ import { Listeners } from './listeners'
 const ignoredActions = /^(exec_|top$|attach$|detach$|resize$|archive-path$|extract-to-dir$|copy$|export$|commit$)/
 
 const BATCH_MS = 8
+const RECHECK_MS = 50
+const MAX_RECHECKS = 20
+
+interface Pending {
+  /** States the event implies; empty when any state is plausible. */
+  expect: ContainerState[]
+  /** What to show while the engine's list still lags behind its own event. */
+  show?: { state: ContainerState; status: string }
+  tries: number
+}
+
+/**
+ * dockerd 20.10 emits `die` a few hundred milliseconds before its list view stops
+ * saying "running". Until the list agrees with the event, the row shows the state the
+ * event itself announced, and the id is listed again with back-off.
+ */
+function expectationFor(event: EngineEvent, action: string): Pending {
+  const attrs = event.Actor.Attributes ?? {}
+  switch (action) {
+    case 'start':
+    case 'unpause':
+      return { expect: ['running', 'exited', 'dead', 'restarting'], show: { state: 'running', status: 'Up' }, tries: 0 }
+    case 'die':
+      return {
+        expect: ['exited', 'dead', 'restarting', 'removing'],
+        show: { state: 'exited', status: `Exited (${attrs.exitCode ?? '?'})` },
+        tries: 0,
+      }
+    case 'pause':
+      return { expect: ['paused'], show: { state: 'paused', status: 'Paused' }, tries: 0 }
+    default:
+      return { expect: [], tries: 0 }
+  }
+}
 
 export class ContainerWatcher {
   readonly deltas = new Listeners<ContainersDelta>()
-  private readonly dirty = new Set<string>()
+  /** Ids to list, with what their latest event implies. */
+  private readonly dirty = new Map<string, Pending>()
   private readonly removed = new Set<string>()
   private timer: NodeJS.Timeout | undefined
   private readonly disposers: (() => void)[] = []
@@ -43,15 +78,20 @@ export class ContainerWatcher {
       this.removed.add(id)
     } else {
       this.removed.delete(id)
-      this.dirty.add(id)
+      this.dirty.set(id, expectationFor(event, action))
     }
-    this.timer ??= setTimeout(() => void this.flush(), BATCH_MS)
+    this.schedule(BATCH_MS)
+  }
+
+  private schedule(ms: number): void {
+    this.timer ??= setTimeout(() => void this.flush(), ms)
   }
 
   private async flush(): Promise<void> {
     this.timer = undefined
     const removed = [...this.removed]
-    const ids = [...this.dirty]
+    const pending = new Map(this.dirty)
+    const ids = [...pending.keys()]
     this.removed.clear()
     this.dirty.clear()
     if (removed.length > 0) this.deltas.emit({ kind: 'remove', ids: removed })
@@ -59,7 +99,15 @@ export class ContainerWatcher {
     try {
       const items = await this.engine.docker.listContainers({ all: true, filters: { id: ids } })
       const found = new Set(items.map((i) => i.Id))
-      if (items.length > 0) this.deltas.emit({ kind: 'upsert', containers: items.map(toContainerSummary) })
+      const summaries = items.map((item) => {
+        const summary = toContainerSummary(item)
+        const wanted = pending.get(summary.id)
+        if (!wanted || wanted.expect.length === 0 || wanted.expect.includes(summary.state) || wanted.tries >= MAX_RECHECKS) return summary
+        if (!this.dirty.has(summary.id)) this.dirty.set(summary.id, { ...wanted, tries: wanted.tries + 1 })
+        this.schedule(Math.min(RECHECK_MS * (wanted.tries + 1), 400))
+        return wanted.show ? { ...summary, ...wanted.show } : summary
+      })
+      if (summaries.length > 0) this.deltas.emit({ kind: 'upsert', containers: summaries })
       const gone = ids.filter((id) => !found.has(id))
       if (gone.length > 0) this.deltas.emit({ kind: 'remove', ids: gone })
     } catch {

@@ -1,0 +1,49 @@
+import type { ContainerSummary } from '@shared/types'
+import { describe, expect, it } from 'vitest'
+import { buildRows } from './containerRows'
+import { formatPorts, formatBytes } from './format'
+
+const c = (id: string, created: number, project: string | null = null, state: ContainerSummary['state'] = 'running'): ContainerSummary => ({
+  id,
+  name: id,
+  image: 'img',
+  imageId: 'sha',
+  command: '',
+  state,
+  status: '',
+  ports: [],
+  created,
+  labels: {},
+  project,
+})
+
+describe('buildRows', () => {
+  it('groups compose projects under a header and lists the rest newest first', () => {
+    const rows = buildRows([c('a', 1), c('b', 3), c('p1', 2, 'shop'), c('p2', 4, 'shop', 'exited')])
+    expect(rows.map((r) => r.key)).toEqual(['project:shop', 'p2', 'p1', 'b', 'a'])
+    const header = rows[0]
+    expect(header.kind === 'project' && [header.running, header.ids]).toEqual([1, ['p2', 'p1']])
+  })
+
+  it('hides the members of a folded project', () => {
+    expect(buildRows([c('p1', 2, 'shop'), c('a', 1)], new Set(['shop'])).map((r) => r.key)).toEqual(['project:shop', 'a'])
+  })
+})
+
+describe('format', () => {
+  it('prints ports as the CLI does, once per mapping', () => {
+    expect(
+      formatPorts([
+        { ip: '0.0.0.0', privatePort: 80, publicPort: 8080, type: 'tcp' },
+        { ip: '::', privatePort: 80, publicPort: 8080, type: 'tcp' },
+        { privatePort: 53, type: 'udp' },
+      ]),
+    ).toEqual(['0.0.0.0:8080→80/tcp', '53/udp'])
+  })
+
+  it('prints sizes', () => {
+    expect(formatBytes(0)).toBe('0 B')
+    expect(formatBytes(1536)).toBe('1.5 KB')
+    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB')
+  })
+})

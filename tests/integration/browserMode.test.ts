@@ -1,0 +1,145 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { startBrowserMode, type BrowserMode } from '../../src/main/browserMode'
+import type { ServerMessage } from '../../src/shared/protocol'
+import { cleanup, createTestContainer, testDocker, waitFor } from './support/engine'
+
+const TOKEN = 'integration-token-1234'
+const docker = testDocker()
+let app: BrowserMode
+let base: string
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'wharf-renderer-'))
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Wharf</title>')
+  app = await startBrowserMode({ port: 0, host: '127.0.0.1', token: TOKEN, rendererRoot: root })
+  base = `http://127.0.0.1:${app.port}`
+})
+afterAll(async () => {
+  await app.close()
+  await cleanup(docker)
+})
+
+async function sessionCookie(): Promise<string> {
+  const res = await fetch(`${base}/?token=${TOKEN}`, { redirect: 'manual' })
+  expect(res.status).toBe(302)
+  expect(res.headers.get('location')).toBe('/')
+  const cookie = res.headers.get('set-cookie') ?? ''
+  expect(cookie).toMatch(/HttpOnly/)
+  expect(cookie).toMatch(/SameSite=Strict/)
+  expect(cookie).not.toContain(TOKEN)
+  return cookie.split(';')[0]
+}
+
+function connect(headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${app.port}/api`, { headers })
+    ws.once('open', () => resolve(ws))
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+    ws.once('error', reject)
+  })
+}
+
+function nextMessage(ws: WebSocket, match: (m: ServerMessage) => boolean): Promise<ServerMessage> {
+  return new Promise((resolve) => {
+    const onMessage = (raw: WebSocket.RawData): void => {
+      const m = JSON.parse(raw.toString()) as ServerMessage
+      if (match(m)) {
+        ws.off('message', onMessage)
+        resolve(m)
+      }
+    }
+    ws.on('message', onMessage)
+  })
+}
+
+describe('browser mode access', () => {
+  it('refuses pages and assets without the token', async () => {
+    for (const path of ['/', '/index.html', '/assets/x.js', '/?token=wrong-token-000']) {
+      expect((await fetch(base + path, { redirect: 'manual' })).status).toBe(403)
+    }
+  })
+
+  it('trades the token for a session cookie and serves the app with it', async () => {
+    const cookie = await sessionCookie()
+    const page = await fetch(`${base}/`, { headers: { cookie } })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    expect(await page.text()).toContain('<title>Wharf</title>')
+  })
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin even with the cookie', async () => {
+    const cookie = await sessionCookie()
+    const http = await import('node:http')
+    const status = await new Promise<number>((resolve) => {
+      http.get({ host: '127.0.0.1', port: app.port, path: '/', headers: { cookie, host: `evil.example:${app.port}` } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      )
+    })
+    expect(status).toBe(403)
+    await expect(connect({ cookie, origin: 'http://evil.example' })).rejects.toThrow(/403/)
+    await expect(connect({})).rejects.toThrow(/403/)
+  })
+
+  it('does not serve files outside the renderer folder', async () => {
+    const cookie = await sessionCookie()
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json']) {
+      const res = await fetch(base + path, { headers: { cookie } })
+      expect(await res.text()).not.toContain('"name": "wharf"')
+    }
+  })
+})
+
+describe('the WebSocket API', () => {
+  it('answers calls and streams events', async () => {
+    const ws = await connect({ cookie: await sessionCookie(), origin: base })
+    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'containers.changed', input: {} }))
+    ws.send(JSON.stringify({ t: 'call', id: 2, method: 'containers.list', input: {} }))
+    const result = await nextMessage(ws, (m) => m.t === 'result' && m.id === 2)
+    expect(result).toMatchObject({ ok: true })
+    const c = await createTestContainer(docker)
+    const event = await nextMessage(ws, (m) => m.t === 'event' && m.id === 1)
+    expect(JSON.stringify(event)).toContain(c.id)
+    ws.close()
+  })
+
+  it('survives malformed messages and keeps answering', async () => {
+    const ws = await connect({ cookie: await sessionCookie(), origin: base })
+    const errors: ServerMessage[] = []
+    ws.on('message', (raw) => {
+      const m = JSON.parse(raw.toString()) as ServerMessage
+      if (m.t === 'protocol-error') errors.push(m)
+    })
+    const junk = [
+      'not json',
+      '{"t":"call"}',
+      '[]',
+      'null',
+      '{"t":"sub","id":-1,"stream":"x","input":{}}',
+      JSON.stringify({ t: 'call', id: 1, method: 'x'.repeat(500), input: {} }),
+    ]
+    for (const j of junk) ws.send(j)
+    ws.send(Buffer.from([0xff, 0x00, 0x01]), { binary: true })
+    await waitFor(() => errors.length === junk.length + 1, 'a protocol error for each bad message')
+    ws.send(JSON.stringify({ t: 'call', id: 7, method: 'containers.stop', input: { id: '$(reboot)' } }))
+    const bad = await nextMessage(ws, (m) => m.t === 'result' && m.id === 7)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    ws.send(JSON.stringify({ t: 'call', id: 8, method: 'engine.status', input: {} }))
+    expect(await nextMessage(ws, (m) => m.t === 'result' && m.id === 8)).toMatchObject({ ok: true, result: { state: 'connected' } })
+    ws.close()
+  })
+
+  it('ends its subscriptions when the socket closes', async () => {
+    const listeners = app.services.engine.statusChanged
+    const before = listeners.size
+    const ws = await connect({ cookie: await sessionCookie(), origin: base })
+    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'engine.status', input: {} }))
+    await nextMessage(ws, (m) => m.t === 'event')
+    expect(listeners.size).toBe(before + 1)
+    ws.close()
+    await waitFor(() => listeners.size === before, 'the subscription to end')
+  })
+})
