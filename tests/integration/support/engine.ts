@@ -63,7 +63,7 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
-    if (value) return value as NonNullable<T>
+    if (value) return value
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 25))
   }
