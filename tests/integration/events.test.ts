@@ -90,9 +90,9 @@ describe('engine loss and reconnect', () => {
     try {
       await waitFor(() => gone.engine.getStatus().state === 'unavailable', 'the unavailable status')
       const status = gone.engine.getStatus()
-      expect(status.tried).toEqual([
-        expect.objectContaining({ endpoint: 'unix:///nonexistent/wharf.sock', error: expect.stringMatching(/ENOENT/) }),
-      ])
+      expect(status.tried).toHaveLength(1)
+      expect(status.tried[0].endpoint).toBe('unix:///nonexistent/wharf.sock')
+      expect(status.tried[0].error).toMatch(/ENOENT/)
     } finally {
       gone.dispose()
     }
