@@ -46,7 +46,7 @@ function connect(headers: Record<string, string>): Promise<WebSocket> {
 function nextMessage(ws: WebSocket, match: (m: ServerMessage) => boolean): Promise<ServerMessage> {
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData): void => {
-      const m = JSON.parse(String(raw)) as ServerMessage
+      const m = JSON.parse((raw as Buffer).toString('utf8')) as ServerMessage
       if (match(m)) {
         ws.off('message', onMessage)
         resolve(m)
@@ -110,7 +110,7 @@ describe('the WebSocket API', () => {
     const ws = await connect({ cookie: await sessionCookie(), origin: base })
     const errors: ServerMessage[] = []
     ws.on('message', (raw) => {
-      const m = JSON.parse(String(raw)) as ServerMessage
+      const m = JSON.parse((raw as Buffer).toString('utf8')) as ServerMessage
       if (m.t === 'protocol-error') errors.push(m)
     })
     const junk = [
