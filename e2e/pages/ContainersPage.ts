@@ -1,0 +1,24 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The Containers pane as a person sees it: by labels and roles. */
+export class ContainersPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+    await this.page.getByRole('link', { name: 'Containers' }).click()
+    await expect(this.page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search containers' }).fill(text)
+  }
+
+  row(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) })
+  }
+
+  async act(name: string, action: 'Start' | 'Stop' | 'Restart' | 'Remove'): Promise<void> {
+    await this.row(name).getByRole('button', { name: action, exact: true }).click()
+  }
+}

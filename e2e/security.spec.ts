@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ContainersPage } from './pages/ContainersPage'
+import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
+
+const docker = testDocker()
+test.afterAll(() => cleanup(docker))
+
+test('without the token every page is refused', async ({ page }) => {
+  const response = await page.goto('/')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByText(/Forbidden/)).toBeVisible()
+  expect((await page.goto('/?token=not-the-token'))?.status()).toBe(403)
+})
+
+test('the token URL lands on a clean address', async ({ page }) => {
+  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+  expect(page.url()).not.toContain('token')
+})
+
+test('the page has no Node, no Electron and no generic IPC, and inline scripts do not run', async ({ page }) => {
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) violations.push(m.text())
+  })
+  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+  const globals = await page.evaluate(async () => {
+    const w = window as unknown as Record<string, unknown>
+    const script = document.createElement('script')
+    script.textContent = 'window.__inline = 1'
+    document.body.appendChild(script)
+    await new Promise((r) => setTimeout(r, 50))
+    return {
+      require: typeof w.require,
+      process: typeof w.process,
+      ipc: typeof w.ipcRenderer,
+      electron: typeof w.electron,
+      wharf: typeof w.wharf,
+      inline: w.__inline,
+    }
+  })
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    ipc: 'undefined',
+    electron: 'undefined',
+    wharf: 'undefined',
+    inline: undefined,
+  })
+  expect(violations.length).toBeGreaterThan(0)
+})
+
+test('a page from another origin cannot open the API socket, even with the cookie', async ({ page }) => {
+  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  const target = new URL(process.env.WHARF_E2E_URL ?? '')
+  const evil = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>evil</title>'))
+  await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve))
+  try {
+    await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`)
+    const outcome = await page.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url)
+          ws.onopen = () => resolve('open')
+          ws.onerror = () => resolve('refused')
+        }),
+      `ws://${target.host}/api`,
+    )
+    expect(outcome).toBe('refused')
+  } finally {
+    evil.close()
+  }
+})
+
+test('engine data with markup is shown as inert text', async ({ page }) => {
+  const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+  const name = uniqueName('xss')
+  await runContainer(docker, name, { 'com.docker.compose.project': payload })
+  const ui = new ContainersPage(page)
+  await ui.open()
+  await ui.search(name)
+  await expect(page.getByText(payload, { exact: true })).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+  expect(await page.locator('img[src="x"]').count()).toBe(0)
+})
