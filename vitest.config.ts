@@ -6,6 +6,8 @@ const alias = { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': 
 
 export default defineConfig({
   test: {
+    // One engine under test: files run one after another so timing checks stay honest.
+    fileParallelism: false,
     projects: [
       {
         plugins: [vue()],
@@ -18,8 +20,6 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          // One engine under test: files run one after another so timing checks stay honest.
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['tests/integration/support/globalSetup.ts'],
