@@ -11,7 +11,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  reporter: 'list',
+  outputDir: 'test-results/e2e',
   globalSetup: './e2e/support/globalSetup.ts',
   use: {
     baseURL: process.env.WHARF_E2E_URL,

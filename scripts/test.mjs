@@ -1,0 +1,97 @@
+// `npm test`: everything, against real engines. Installs missing Debian packages when
+// run as root on Debian, starts a private dockerd with test images, runs lint,
+// typecheck, unit, integration and e2e tests, stops what it started, and prints one
+// closing line with the counts. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
+import { ensurePrerequisites } from './lib/prereqs.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const results = join(root, 'test-results')
+const bin = (name) => join(root, 'node_modules/.bin', name)
+const failures = []
+const counts = { passed: 0, failed: 0, skipped: 0 }
+
+function step(name, command, args, env = {}) {
+  console.log(`\n=== ${name}`)
+  const started = Date.now()
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const ok = r.status === 0
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  if (!ok) failures.push(name)
+  return ok
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+function countVitest(file) {
+  const report = readJson(file)
+  if (!report) return
+  counts.passed += report.numPassedTests ?? 0
+  counts.failed += report.numFailedTests ?? 0
+  counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+}
+
+function countPlaywright(file) {
+  const report = readJson(file)
+  if (!report?.stats) return
+  counts.passed += report.stats.expected ?? 0
+  counts.failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0)
+  counts.skipped += report.stats.skipped ?? 0
+}
+
+rmSync(results, { recursive: true, force: true })
+mkdirSync(results, { recursive: true })
+
+try {
+  ensurePrerequisites()
+} catch (err) {
+  console.error(`wharf: ${err.message}`)
+  process.exit(1)
+}
+
+step('lint', 'npm', ['run', '--silent', 'lint'])
+step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
+const built = step('build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'])
+
+let engine
+try {
+  engine = await startDockerd()
+} catch (err) {
+  console.error(`wharf: could not start the test engine: ${err.message}`)
+  failures.push('engine')
+}
+
+if (engine) {
+  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '' }
+  step(
+    'unit and integration tests',
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`],
+    env,
+  )
+  countVitest(join(results, 'vitest.json'))
+  if (built) {
+    step('e2e (Chromium, browser mode)', bin('playwright'), ['test', '--reporter=list,json'], {
+      ...env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'e2e.json'),
+    })
+    countPlaywright(join(results, 'e2e.json'))
+  }
+  if (!process.env.WHARF_KEEP_ENGINE) await stopDockerd()
+}
+
+if (!existsSync(join(results, 'vitest.json'))) console.error('wharf: the unit and integration tests did not run')
+console.log('')
+if (failures.length > 0) console.log(`wharf: failed steps: ${failures.join(', ')}`)
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+process.exit(failures.length > 0 || counts.failed > 0 || counts.passed === 0 ? 1 : 0)
