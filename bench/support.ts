@@ -1,4 +1,4 @@
-import Dockerode from 'dockerode'
+import type Dockerode from 'dockerode'
 import { execFileSync } from 'node:child_process'
 import { cpus, release } from 'node:os'
 import { request } from 'node:http'
@@ -36,7 +36,12 @@ export async function inBatches<T>(items: T[], size: number, fn: (item: T) => Pr
 
 export async function removeBenchContainers(docker: Dockerode): Promise<void> {
   const list = await docker.listContainers({ all: true, filters: { label: [BENCH_LABEL] } })
-  await inBatches(list, 16, (c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined))
+  await inBatches(list, 16, (c) =>
+    docker
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .catch(() => undefined),
+  )
 }
 
 export function machine(dockerVersion: string): string {

@@ -1,0 +1,50 @@
+/**
+ * P1 (renderer) and P6: browser mode started as a user starts it, in Chromium.
+ * P6 is process start → first container row visible; the renderer figure is the
+ * time from the list arriving in the page to the frame after its rows are painted.
+ */
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+
+export interface RendererResult {
+  startToFirstRowMs: number
+  listShownMs: number
+  rowsInDom: number
+}
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export async function benchRenderer(dockerHost: string): Promise<RendererResult> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const started = performance.now()
+    const server = spawn(process.execPath, [join(__dirname, '../out/main/server.js'), '--port', '0', '--token', 'bench-token-000000'], {
+      env: { ...process.env, DOCKER_HOST: dockerHost },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        server.stdout.on('data', (c: Buffer) => {
+          out += c.toString()
+          const m = /Wharf is running at (\S+)/.exec(out)
+          if (m) resolve(m[1])
+        })
+        server.once('exit', (code) => reject(new Error(`server exited ${String(code)}`)))
+      })
+      await page.goto(url)
+      await page.locator('.n-data-table-tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
+      const startToFirstRowMs = performance.now() - started
+      await page.waitForFunction(() => performance.getEntriesByName('wharf:list-shown').length > 0)
+      const listShownMs = await page.evaluate(() => performance.getEntriesByName('wharf:list-shown')[0].duration)
+      const rowsInDom = await page.locator('.n-data-table-tbody tr').count()
+      return { startToFirstRowMs, listShownMs, rowsInDom }
+    } finally {
+      server.kill('SIGTERM')
+    }
+  } finally {
+    await browser.close()
+  }
+}

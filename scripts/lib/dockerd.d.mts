@@ -1,0 +1,4 @@
+export declare const TEST_IMAGE: string
+export declare function engineDir(): string
+export declare function startDockerd(log?: (message: string) => void): Promise<{ socket: string; dockerHost: string }>
+export declare function stopDockerd(log?: (message: string) => void): Promise<void>
