@@ -26,6 +26,7 @@ export default defineConfig({
     },
     plugins: [vue()],
     build: {
+      minify: process.env.WHARF_NO_MINIFY ? false : 'esbuild',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

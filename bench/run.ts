@@ -25,10 +25,11 @@ async function main(): Promise<void> {
       `P1 list ${p1.containers}: raw ${p1.rawMs.toFixed(1)} ms, Wharf ${p1.wharfMs.toFixed(1)} ms, ratio ${p1.ratio.toFixed(2)} (target ≤ 1.20)`,
     )
     const r = await benchRenderer(dockerHost)
+    console.log(`P1 renderer: Refresh, list received → ${p1.containers} rows painted ${r.refreshShownMs.toFixed(1)} ms (target ≤ 100)`)
+    console.log(`   first load: list received → painted ${r.listShownMs.toFixed(1)} ms (includes the app's first paint)`)
     console.log(
-      `P1 renderer: list → rows painted ${r.listShownMs.toFixed(1)} ms (target ≤ 100), ${r.rowsInDom} rows in the DOM (virtualized)`,
+      `P6 process start → first row shown ${r.startToFirstRowMs.toFixed(0)} ms (target ≤ 1500); address printed after ${r.urlMs.toFixed(0)} ms`,
     )
-    console.log(`P6 process start → first row shown ${r.startToFirstRowMs.toFixed(0)} ms (target ≤ 1500)`)
     record(
       [
         `Run on ${new Date().toISOString().slice(0, 10)}: ${machine(version)}.`,
@@ -36,8 +37,9 @@ async function main(): Promise<void> {
         '| target | measured | baseline (same run) | figure | goal |',
         '| --- | --- | --- | --- | --- |',
         `| P1 list ${p1.containers} containers via the WebSocket API | ${p1.wharfMs.toFixed(1)} ms (median of 30) | raw \`GET /containers/json?all=1\` over the socket: ${p1.rawMs.toFixed(1)} ms | ${p1.ratio.toFixed(2)}× | ≤ 1.2× |`,
-        `| P1 renderer: list received → ${p1.containers} rows painted | ${r.listShownMs.toFixed(1)} ms | — | ${r.listShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 100 ms |`,
-        `| P6 browser mode: process start → first row visible | ${r.startToFirstRowMs.toFixed(0)} ms | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1500 ms |`,
+        `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 100 ms |`,
+        `| P1 renderer, first load: list received → first paint of the whole app | ${r.listShownMs.toFixed(1)} ms | — | includes the app's own first style and layout pass | (info) |`,
+        `| P6 browser mode: process start → first row visible | ${r.startToFirstRowMs.toFixed(0)} ms (address printed after ${r.urlMs.toFixed(0)} ms) | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1500 ms |`,
       ].join('\n'),
     )
   } finally {

@@ -1,7 +1,6 @@
 import { join } from 'node:path'
-import { createApi } from './api/router'
 import type { Services } from './api/handlers'
-import { createServices } from './api/services'
+import type { ApiStack } from './apiStack'
 import { allowedHostsFor, type AuthConfig } from './transport/httpAuth'
 import { createHttpServer } from './transport/httpServer'
 
@@ -11,6 +10,8 @@ export interface BrowserModeOptions {
   token: string
   engine?: string
   rendererRoot?: string
+  /** Called as soon as the server listens, before the engine services have loaded. */
+  onListening?: (url: string) => void
 }
 
 export interface BrowserMode {
@@ -21,38 +22,43 @@ export interface BrowserMode {
   close(): Promise<void>
 }
 
-/** Starts the engine services and the HTTP/WebSocket server; resolves once listening. */
-export function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
-  const services = createServices({ explicit: options.engine })
-  const auth: AuthConfig = { token: options.token, allowedHosts: new Set() }
-  const server = createHttpServer({
-    api: createApi(services),
-    auth,
-    rendererRoot: options.rendererRoot ?? join(__dirname, '../renderer'),
+/**
+ * Starts the HTTP/WebSocket server and, in parallel, the engine services; resolves
+ * once both are up. Pages are served from the first moment; API sockets wait.
+ */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  // Loaded only once the server listens, so the address prints without waiting for it.
+  let loadStack = (): void => undefined
+  const stack = new Promise<ApiStack>((resolve, reject) => {
+    loadStack = () => {
+      import('./apiStack').then((m) => resolve(m.createApiStack(options.engine)), reject)
+    }
   })
-  return new Promise((resolve, reject) => {
-    server.once('error', (err) => {
-      services.dispose()
-      reject(err)
-    })
+  const auth: AuthConfig = { token: options.token, allowedHosts: new Set() }
+  const server = createHttpServer({ api: stack, auth, rendererRoot: options.rendererRoot ?? join(__dirname, '../renderer') })
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject)
     server.listen(options.port, options.host, () => {
       const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : options.port
-      // The port is known only now when 0 asked for a free one.
-      for (const host of allowedHostsFor(options.host, port)) auth.allowedHosts.add(host)
-      const shown = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
-      const hostPart = shown.includes(':') ? `[${shown}]` : shown
-      resolve({
-        url: `http://${hostPart}:${port}/?token=${encodeURIComponent(options.token)}`,
-        port,
-        services,
-        close: () =>
-          new Promise<void>((done) => {
-            services.dispose()
-            server.close(() => done())
-            server.closeAllConnections()
-          }),
-      })
+      resolve(typeof address === 'object' && address ? address.port : options.port)
     })
   })
+  // The port is known only now when 0 asked for a free one.
+  for (const host of allowedHostsFor(options.host, port)) auth.allowedHosts.add(host)
+  const shown = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/?token=${encodeURIComponent(options.token)}`
+  options.onListening?.(url)
+  setImmediate(loadStack)
+  const { services } = await stack
+  return {
+    url,
+    port,
+    services,
+    close: () =>
+      new Promise<void>((done) => {
+        services.dispose()
+        server.close(() => done())
+        server.closeAllConnections()
+      }),
+  }
 }

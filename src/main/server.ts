@@ -23,8 +23,7 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (err) => console.error('wharf: uncaught exception', err))
   process.on('unhandledRejection', (err) => console.error('wharf: unhandled rejection', err))
   try {
-    const app = await startBrowserMode(args)
-    console.log(`Wharf is running at ${app.url}`)
+    const app = await startBrowserMode({ ...args, onListening: (url) => console.log(`Wharf is running at ${url}`) })
     const shutdown = (): void => {
       void app.close().then(() => process.exit(0))
       setTimeout(() => process.exit(0), 1000).unref()

@@ -7,7 +7,8 @@ import type { Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
 export function createServices(options: ConnectionOptions = {}): Services & { dispose(): void } {
-  const engine = new EngineConnection({ podmanAvailable: podmanInstalled(), ...options })
+  const engine = new EngineConnection(options)
+  void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
   const watcher = new ContainerWatcher(engine)
   void engine.connect()
   return {

@@ -50,6 +50,10 @@ export class EngineConnection {
     return this.status
   }
 
+  setPodmanAvailable(available: boolean): void {
+    if (available !== this.status.podmanAvailable) this.setStatus({ ...this.status, podmanAvailable: available })
+  }
+
   /** The engine client; throws a user-readable error while there is no engine. */
   get docker(): Dockerode {
     if (!this.client || this.status.state !== 'connected') {

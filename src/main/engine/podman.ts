@@ -1,12 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { WharfError } from '../../shared/errors'
 
-export function podmanInstalled(): boolean {
-  if (process.platform === 'win32') return false
-  const result = spawnSync('podman', ['--version'], { stdio: 'ignore', timeout: 3000 })
-  return result.status === 0
+/** Whether a podman binary answers here; asked off the start-up path. */
+export function podmanInstalled(): Promise<boolean> {
+  if (process.platform === 'win32') return Promise.resolve(false)
+  return new Promise((resolve) => execFile('podman', ['--version'], { timeout: 3000 }, (err) => resolve(!err)))
 }
 
 /** The socket `podman system service` listens on for this user. */
@@ -20,7 +20,7 @@ export function podmanSocketPath(uid = process.getuid?.() ?? 0, env = process.en
  * so it outlives the app like a normal user service, and waits for its socket.
  */
 export async function startPodmanService(timeoutMs = 10_000): Promise<string> {
-  if (!podmanInstalled()) {
+  if (!(await podmanInstalled())) {
     throw new WharfError({ code: 'engine_unavailable', message: 'Podman is not installed on this machine' })
   }
   const socket = podmanSocketPath()

@@ -4,10 +4,8 @@
  */
 import { createServer, type Server } from 'node:http'
 import { WebSocketServer } from 'ws'
-import type { Api } from '../api/router'
 import { checkHostAndOrigin, isAuthenticated, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
 import { serveStatic } from './staticFiles'
-import { serveApiOverWebSocket } from './wsTransport'
 
 const MAX_SOCKETS = 32
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
@@ -22,7 +20,8 @@ const securityHeaders: Record<string, string> = {
 }
 
 export interface HttpServerOptions {
-  api: Api
+  /** Resolves once the API can serve sockets; upgrades wait for it, pages do not. */
+  api: Promise<{ serve(wss: WebSocketServer): () => void }>
   auth: AuthConfig
   rendererRoot: string
 }
@@ -57,7 +56,10 @@ export function createHttpServer({ api, auth, rendererRoot }: HttpServerOptions)
   server.keepAliveTimeout = 5_000
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
-  const stopPinging = serveApiOverWebSocket(wss, api)
+  let stopPinging: (() => void) | undefined
+  const ready = api.then((stack) => {
+    stopPinging = stack.serve(wss)
+  })
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkHostAndOrigin(req, auth)
     const url = new URL(req.url ?? '/', 'http://wharf.invalid')
@@ -65,10 +67,13 @@ export function createHttpServer({ api, auth, rendererRoot }: HttpServerOptions)
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    ready.then(
+      () => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+      () => socket.destroy(),
+    )
   })
   server.on('close', () => {
-    stopPinging()
+    stopPinging?.()
     for (const client of wss.clients) client.terminate()
   })
   return server

@@ -54,6 +54,8 @@ export const useContainersStore = defineStore('containers', () => {
     try {
       const list = await api.call('containers.list', {})
       if (mine !== revision) return
+      performance.clearMarks('wharf:list-received')
+      performance.clearMeasures('wharf:list-shown')
       performance.mark('wharf:list-received')
       const map = new Map(list.map((c) => [c.id, c]))
       for (const delta of buffered) applyDelta(map, delta)

@@ -1,0 +1,21 @@
+/**
+ * Everything behind the API for browser mode, loaded with a dynamic import so the
+ * server can print its address before dockerode and zod (≈ 0.4 s) have loaded.
+ */
+import type { WebSocketServer } from 'ws'
+import type { Services } from './api/handlers'
+import { createApi, type Api } from './api/router'
+import { createServices } from './api/services'
+import { serveApiOverWebSocket } from './transport/wsTransport'
+
+export interface ApiStack {
+  services: Services & { dispose(): void }
+  api: Api
+  serve(wss: WebSocketServer): () => void
+}
+
+export function createApiStack(engine?: string): ApiStack {
+  const services = createServices({ explicit: engine })
+  const api = createApi(services)
+  return { services, api, serve: (wss) => serveApiOverWebSocket(wss, api) }
+}
