@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startDockerd } from '../scripts/lib/dockerd.mjs'
 import { benchList, ensureContainers } from './p1-list'
-import { benchRenderer } from './renderer'
-import { machine, removeBenchContainers } from './support'
+import { benchRenderer, type RendererResult } from './renderer'
+import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
 
@@ -19,12 +19,24 @@ async function main(): Promise<void> {
   const version = (await docker.version()).Version
   console.log(`creating ${COUNT} containers (labelled wharf.bench)…`)
   await ensureContainers(docker, COUNT)
+  // Let the engine settle after creating the containers before anything is timed.
+  await new Promise((r) => setTimeout(r, 3000))
   try {
     const p1 = await benchList(socket)
     console.log(
       `P1 list ${p1.containers}: raw ${p1.rawMs.toFixed(1)} ms, Wharf ${p1.wharfMs.toFixed(1)} ms, ratio ${p1.ratio.toFixed(2)} (target ≤ 1.20)`,
     )
-    const r = await benchRenderer(dockerHost)
+    // Three cold starts: this figure swings with whatever else the two cores are doing.
+    const runs = [await benchRenderer(dockerHost), await benchRenderer(dockerHost), await benchRenderer(dockerHost)]
+    const mid = <K extends keyof RendererResult>(key: K): RendererResult[K] =>
+      median(runs.map((x) => x[key] as number)) as RendererResult[K]
+    const r: RendererResult = {
+      startToFirstRowMs: mid('startToFirstRowMs'),
+      urlMs: mid('urlMs'),
+      listShownMs: mid('listShownMs'),
+      refreshShownMs: mid('refreshShownMs'),
+      rowsInDom: runs[0].rowsInDom,
+    }
     console.log(`P1 renderer: Refresh, list received → ${p1.containers} rows painted ${r.refreshShownMs.toFixed(1)} ms (target ≤ 100)`)
     console.log(`   first load: list received → painted ${r.listShownMs.toFixed(1)} ms (includes the app's first paint)`)
     console.log(
@@ -37,9 +49,9 @@ async function main(): Promise<void> {
         '| target | measured | baseline (same run) | figure | goal |',
         '| --- | --- | --- | --- | --- |',
         `| P1 list ${p1.containers} containers via the WebSocket API | ${p1.wharfMs.toFixed(1)} ms (median of 30) | raw \`GET /containers/json?all=1\` over the socket: ${p1.rawMs.toFixed(1)} ms | ${p1.ratio.toFixed(2)}× | ≤ 1.2× |`,
-        `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 100 ms |`,
+        `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 3×5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 100 ms |`,
         `| P1 renderer, first load: list received → first paint of the whole app | ${r.listShownMs.toFixed(1)} ms | — | includes the app's own first style and layout pass | (info) |`,
-        `| P6 browser mode: process start → first row visible | ${r.startToFirstRowMs.toFixed(0)} ms (address printed after ${r.urlMs.toFixed(0)} ms) | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1500 ms |`,
+        `| P6 browser mode: process start → first row visible, ${p1.containers} containers | ${r.startToFirstRowMs.toFixed(0)} ms, median of 3 cold starts (address printed after ${r.urlMs.toFixed(0)} ms) | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1500 ms |`,
       ].join('\n'),
     )
   } finally {

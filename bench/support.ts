@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode'
 import { execFileSync } from 'node:child_process'
 import { cpus, release } from 'node:os'
-import { request } from 'node:http'
+import { Agent, request } from 'node:http'
 
 export const BENCH_LABEL = 'wharf.bench'
 
@@ -16,10 +16,13 @@ export function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
 }
 
+/** Keep-alive, so the baseline pays no connection set-up that Wharf's client avoids. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+
 /** GET over the engine's unix socket, body parsed as JSON: the raw baseline. */
 export function rawGetJson(socketPath: string, path: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    request({ socketPath, path, method: 'GET' }, (res) => {
+    request({ socketPath, path, method: 'GET', agent }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))

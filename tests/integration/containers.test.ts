@@ -39,6 +39,21 @@ describe('containers.list', () => {
   })
 })
 
+describe('start-up', () => {
+  it('answers a call made while the engine is still connecting instead of failing it', async () => {
+    const { createServices } = await import('../../src/main/api/services')
+    const { createApi } = await import('../../src/main/api/router')
+    const services = createServices()
+    try {
+      expect(services.engine.getStatus().state).toBe('connecting')
+      const envelope = await createApi(services).call('containers.list', {})
+      expect(envelope.ok).toBe(true)
+    } finally {
+      services.dispose()
+    }
+  })
+})
+
 describe('lifecycle actions', () => {
   it('stops, starts, restarts and removes, reporting the state the engine reached', async () => {
     const c = await createTestContainer(docker, { start: true })

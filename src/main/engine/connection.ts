@@ -32,7 +32,7 @@ export class EngineConnection {
   /** Fired after a reconnect, once the event stream is open again. */
   readonly resynced = new Listeners<void>()
 
-  private client: Dockerode | undefined
+  private current: Dockerode | undefined
   private status: EngineStatus
   private eventStream: Readable | undefined
   private heartbeat: NodeJS.Timeout | undefined
@@ -56,13 +56,23 @@ export class EngineConnection {
 
   /** The engine client; throws a user-readable error while there is no engine. */
   get docker(): Dockerode {
-    if (!this.client || this.status.state !== 'connected') {
+    if (!this.current || this.status.state !== 'connected') {
       throw new WharfError({
         code: 'engine_unavailable',
         message: this.status.error ? `No engine is connected: ${this.status.error}` : 'No engine is connected',
       })
     }
-    return this.client
+    return this.current
+  }
+
+  /**
+   * The engine client, waiting out a connection attempt in progress so a request made
+   * while Wharf is still connecting (at start, or right after the engine came back)
+   * succeeds instead of failing.
+   */
+  async client(): Promise<Dockerode> {
+    if (this.connecting) await this.connecting
+    return this.docker
   }
 
   /** Try every candidate now; resolves with the resulting status. */
@@ -95,7 +105,7 @@ export class EngineConnection {
         await withTimeout(client.ping(), PING_TIMEOUT_MS, 'did not answer /_ping in time')
         const version = await withTimeout(client.version(), PING_TIMEOUT_MS, 'did not answer /version in time')
         if (this.closed) return this.status
-        this.client = client
+        this.current = client
         await this.openEvents()
         const isPodman = (version.Components ?? []).some((c) => /podman/i.test(c.Name))
         const reconnected = this.everConnected
@@ -118,7 +128,7 @@ export class EngineConnection {
         tried.push({ ...candidate, error: describe(err) })
       }
     }
-    this.client = undefined
+    this.current = undefined
     const lastError = tried.length > 0 ? tried[tried.length - 1].error : 'no engine address to try'
     this.scheduleRetry(this.everConnected ? 'disconnected' : 'unavailable', tried, lastError)
     return this.status
@@ -126,7 +136,7 @@ export class EngineConnection {
 
   private async openEvents(): Promise<void> {
     this.eventStream?.destroy()
-    const stream = (await this.client!.getEvents()) as unknown as Readable
+    const stream = (await this.current!.getEvents()) as unknown as Readable
     this.eventStream = stream
     const parse = createLineParser((value) => {
       if (isEngineEvent(value)) this.events.emit(value)
@@ -146,12 +156,12 @@ export class EngineConnection {
     clearInterval(this.heartbeat)
     let inFlight = false
     this.heartbeat = setInterval(() => {
-      if (inFlight || !this.client) return
+      if (inFlight || !this.current) return
       inFlight = true
-      const client = this.client
+      const client = this.current
       withTimeout(client.ping(), PING_TIMEOUT_MS - 500, 'stopped answering /_ping')
         .catch((err: unknown) => {
-          if (client === this.client) this.lose(describe(err))
+          if (client === this.current) this.lose(describe(err))
         })
         .finally(() => {
           inFlight = false
@@ -165,7 +175,7 @@ export class EngineConnection {
     const stream = this.eventStream
     this.eventStream = undefined
     stream?.destroy()
-    this.client = undefined
+    this.current = undefined
     this.scheduleRetry('disconnected', this.status.tried, reason)
   }
 

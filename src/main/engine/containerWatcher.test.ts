@@ -16,17 +16,18 @@ function setup(states: Record<string, string>) {
   const engine = {
     events,
     resynced: new Listeners<void>(),
-    docker: {
-      listContainers: ({ filters }: { filters: { id: string[] } }) => {
-        calls.push(filters.id)
-        return Promise.resolve(
-          filters.id
-            .filter((id) => states[id])
-            .map((id) => ({ Id: id, Names: [`/${id}`], State: states[id], Labels: {}, Ports: [] }) as unknown as Dockerode.ContainerInfo),
-        )
-      },
-    },
+    client: () => Promise.resolve(docker),
   } as unknown as EngineConnection
+  const docker = {
+    listContainers: ({ filters }: { filters: { id: string[] } }) => {
+      calls.push(filters.id)
+      return Promise.resolve(
+        filters.id
+          .filter((id) => states[id])
+          .map((id) => ({ Id: id, Names: [`/${id}`], State: states[id], Labels: {}, Ports: [] }) as unknown as Dockerode.ContainerInfo),
+      )
+    },
+  }
   const watcher = new ContainerWatcher(engine)
   const deltas: ContainersDelta[] = []
   watcher.deltas.add((d) => deltas.push(d))

@@ -97,7 +97,7 @@ export class ContainerWatcher {
     if (removed.length > 0) this.deltas.emit({ kind: 'remove', ids: removed })
     if (ids.length === 0) return
     try {
-      const items = await this.engine.docker.listContainers({ all: true, filters: { id: ids } })
+      const items = await (await this.engine.client()).listContainers({ all: true, filters: { id: ids } })
       const found = new Set(items.map((i) => i.Id))
       const summaries = items.map((item) => {
         const summary = toContainerSummary(item)

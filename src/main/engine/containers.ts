@@ -12,7 +12,7 @@ export class ContainersService {
 
   async list(): Promise<ContainerSummary[]> {
     try {
-      const items = await this.engine.docker.listContainers({ all: true })
+      const items = await (await this.engine.client()).listContainers({ all: true })
       return items.map(toContainerSummary)
     } catch (err) {
       throw toWharfError(err)
@@ -33,7 +33,7 @@ export class ContainersService {
 
   remove(id: string, options: { force?: boolean; volumes?: boolean }): Promise<ActionResult> {
     return this.queue.run(id, async () => {
-      const container = this.engine.docker.getContainer(id)
+      const container = (await this.engine.client()).getContainer(id)
       let fullId = id
       try {
         fullId = (await container.inspect()).Id
@@ -48,7 +48,7 @@ export class ContainersService {
   /** Runs an action, then reports the state the engine actually reached. */
   private act(id: string, action: (c: ReturnType<EngineConnection['docker']['getContainer']>) => Promise<unknown>): Promise<ActionResult> {
     return this.queue.run(id, async () => {
-      const container = this.engine.docker.getContainer(id)
+      const container = (await this.engine.client()).getContainer(id)
       try {
         await action(container)
       } catch (err) {

@@ -50,7 +50,7 @@ describe('engineCandidates', () => {
 
 describe('optionsForEndpoint', () => {
   it('maps each scheme to dockerode options', () => {
-    expect(optionsForEndpoint('unix:///var/run/docker.sock', {})).toEqual({ socketPath: '/var/run/docker.sock' })
+    expect(optionsForEndpoint('unix:///var/run/docker.sock', {})).toMatchObject({ socketPath: '/var/run/docker.sock' })
     expect(optionsForEndpoint('tcp://10.1.2.3:2375', {})).toEqual({ host: '10.1.2.3', port: 2375, protocol: 'http' })
     expect(optionsForEndpoint('tcp://h', { DOCKER_TLS_VERIFY: '1' })).toMatchObject({ host: 'h', port: 2376, protocol: 'https' })
     expect(optionsForEndpoint('ssh://root@127.0.0.1:2222', {})).toMatchObject({

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { Agent } from 'node:http'
 import { join } from 'node:path'
 import type { DockerOptions } from 'dockerode'
 
@@ -13,7 +14,8 @@ export function optionsForEndpoint(endpoint: string, env: NodeJS.ProcessEnv = pr
   switch (url.protocol) {
     case 'unix:':
       if (!url.pathname) throw new Error(`"${endpoint}" names no socket path`)
-      return { socketPath: decodeURIComponent(url.pathname) }
+      // Keep-alive: list and inspect calls reuse one connection instead of opening one each.
+      return { socketPath: decodeURIComponent(url.pathname), agent: new Agent({ keepAlive: true }) } as DockerOptions
     case 'npipe:':
       // npipe:////./pipe/docker_engine → //./pipe/docker_engine
       return { socketPath: endpoint.replace(/^npipe:\/\//, '').replace(/\//g, '\\') }

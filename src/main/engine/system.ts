@@ -8,7 +8,7 @@ export class SystemService {
 
   async info(): Promise<EngineInfo> {
     try {
-      const i = (await this.engine.docker.info()) as Record<string, unknown>
+      const i = (await (await this.engine.client()).info()) as Record<string, unknown>
       const num = (k: string): number => (typeof i[k] === 'number' ? i[k] : 0)
       const str = (k: string): string => (typeof i[k] === 'string' ? i[k] : '')
       return {

@@ -24,9 +24,11 @@ export interface HttpServerOptions {
   api: Promise<{ serve(wss: WebSocketServer): () => void }>
   auth: AuthConfig
   rendererRoot: string
+  /** Told when the page has its script or opens a socket: a good moment to load the API. */
+  onDemand?: () => void
 }
 
-export function createHttpServer({ api, auth, rendererRoot }: HttpServerOptions): Server {
+export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServerOptions): Server {
   const server = createServer((req, res) => {
     const verdict = checkHostAndOrigin(req, auth)
     if (!verdict.ok) {
@@ -49,6 +51,7 @@ export function createHttpServer({ api, auth, rendererRoot }: HttpServerOptions)
       return
     }
     serveStatic(rendererRoot, url.pathname, res, securityHeaders)
+    if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
   })
   server.maxConnections = MAX_SOCKETS
   server.headersTimeout = 10_000
@@ -67,6 +70,7 @@ export function createHttpServer({ api, auth, rendererRoot }: HttpServerOptions)
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
+    onDemand?.()
     ready.then(
       () => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
       () => socket.destroy(),

@@ -36,9 +36,10 @@ describe('format', () => {
       formatPorts([
         { ip: '0.0.0.0', privatePort: 80, publicPort: 8080, type: 'tcp' },
         { ip: '::', privatePort: 80, publicPort: 8080, type: 'tcp' },
+        { ip: '127.0.0.1', privatePort: 5432, publicPort: 5433, type: 'tcp' },
         { privatePort: 53, type: 'udp' },
       ]),
-    ).toEqual(['0.0.0.0:8080→80/tcp', '53/udp'])
+    ).toEqual(['8080→80/tcp', '127.0.0.1:5433→5432/tcp', '53/udp'])
   })
 
   it('prints sizes', () => {

@@ -8,12 +8,15 @@ export function formatBytes(bytes: number): string {
   return `${value >= 10 || i === 0 ? Math.round(value) : value.toFixed(1)} ${units[i]}`
 }
 
-/** "0.0.0.0:8080→80/tcp" as the docker CLI prints it; unpublished ports as "80/tcp". */
+/**
+ * "8080→80/tcp" for a port published on every interface, "127.0.0.1:8080→80/tcp" when
+ * bound to one address, "80/tcp" when not published.
+ */
 export function formatPort(p: PortBinding): string {
   const target = `${p.privatePort}/${p.type}`
   if (!p.publicPort) return target
-  const ip = p.ip && p.ip.includes(':') ? `[${p.ip}]` : (p.ip ?? '0.0.0.0')
-  return `${ip}:${p.publicPort}→${target}`
+  if (!p.ip || p.ip === '0.0.0.0' || p.ip === '::') return `${p.publicPort}→${target}`
+  return `${p.ip.includes(':') ? `[${p.ip}]` : p.ip}:${p.publicPort}→${target}`
 }
 
 /** One line per distinct mapping; the engine lists IPv4 and IPv6 twice. */

@@ -47,7 +47,8 @@ export const useContainersStore = defineStore('containers', () => {
   const unsubscribe = api.subscribe('containers.changed', {}, onDelta)
   onScopeDispose(unsubscribe)
 
-  async function load(): Promise<void> {
+  /** `quiet`: an engine that is still connecting is not an error worth showing. */
+  async function load(quiet = false): Promise<void> {
     const mine = ++revision
     loading.value = true
     buffered = []
@@ -65,7 +66,8 @@ export const useContainersStore = defineStore('containers', () => {
       requestAnimationFrame(() => requestAnimationFrame(() => performance.measure('wharf:list-shown', 'wharf:list-received')))
       error.value = null
     } catch (err) {
-      if (mine === revision) error.value = err instanceof WharfError ? err.message : String(err)
+      const silent = quiet && err instanceof WharfError && err.code === 'engine_unavailable'
+      if (mine === revision && !silent) error.value = err instanceof WharfError ? err.message : String(err)
     } finally {
       if (mine === revision) {
         buffered = null
@@ -74,14 +76,22 @@ export const useContainersStore = defineStore('containers', () => {
     }
   }
 
-  // Connected for the first time, or again after the engine or the server came back.
+  // Listed at once (the engine is usually up before the page is), then again whenever
+  // the engine or the server comes back — unless a list is in flight or already fresh.
+  let fresh = false
+  let inFlight: Promise<void> | null = null
+  function loadOnce(quiet: boolean): void {
+    if (inFlight) return
+    inFlight = load(quiet).finally(() => (inFlight = null))
+  }
   watch(
     () => engine.connected,
     (connected) => {
-      if (connected) void load()
+      if (!connected) fresh = false
+      else if (!fresh) loadOnce(false)
     },
-    { immediate: true },
   )
+  loadOnce(true)
 
   async function act(
     ids: string[],
@@ -124,5 +134,5 @@ export const useContainersStore = defineStore('containers', () => {
     triggerRef(byId)
   }
 
-  return { byId, items, loading, loaded, error, busy, load, act }
+  return { byId, items, loading, loaded, error, busy, load: () => load(), act }
 })
