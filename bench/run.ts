@@ -28,8 +28,7 @@ async function main(): Promise<void> {
     )
     // Three cold starts: this figure swings with whatever else the two cores are doing.
     const runs = [await benchRenderer(dockerHost), await benchRenderer(dockerHost), await benchRenderer(dockerHost)]
-    const mid = <K extends keyof RendererResult>(key: K): RendererResult[K] =>
-      median(runs.map((x) => x[key]))
+    const mid = <K extends keyof RendererResult>(key: K): RendererResult[K] => median(runs.map((x) => x[key]))
     const r: RendererResult = {
       startToFirstRowMs: mid('startToFirstRowMs'),
       urlMs: mid('urlMs'),
