@@ -72,7 +72,7 @@ try {
 }
 
 if (engine) {
-  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '' }
+  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '', WHARF_PRIVATE_ENGINE: '1' }
   step(
     'unit and integration tests',
     bin('vitest'),

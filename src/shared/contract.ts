@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod'
 import * as s from './schemas'
-import type { ActionResult, ContainerSummary, ContainersDelta, EngineInfo, EngineStatus } from './types'
+import type { ActionResult, ContainerSummary, ContainersDelta, EngineInfo, EngineStatus, PruneResult } from './types'
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I
@@ -40,6 +40,14 @@ export const methods = {
   'containers.restart': method<typeof s.stopInput, ActionResult>(s.stopInput),
   /** Remove a container; `force` kills it first, `volumes` drops its anonymous volumes. */
   'containers.remove': method<typeof s.removeInput, ActionResult>(s.removeInput),
+  /** Send a signal to the main process (default SIGKILL). */
+  'containers.kill': method<typeof s.killInput, ActionResult>(s.killInput),
+  /** Freeze every process of a running container (cgroup freezer). */
+  'containers.pause': method<typeof s.containerTarget, ActionResult>(s.containerTarget),
+  /** Thaw a paused container. */
+  'containers.unpause': method<typeof s.containerTarget, ActionResult>(s.containerTarget),
+  /** Remove every stopped container (`docker container prune`), optionally only those with given labels. */
+  'containers.prune': method<typeof s.pruneInput, PruneResult>(s.pruneInput),
   // #endregion
 } as const
 

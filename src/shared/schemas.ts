@@ -31,3 +31,22 @@ export const removeInput = z
     volumes: z.boolean().optional(),
   })
   .strict()
+
+export const killInput = z
+  .object({
+    id: containerRef,
+    /** A signal name (SIGKILL, KILL, SIGRTMIN+3) or number; the engine default is SIGKILL. */
+    signal: z
+      .string()
+      .trim()
+      .regex(/^((SIG)?[A-Z][A-Z0-9]*([+-]\d+)?|\d{1,2})$/, 'Not a signal name or number, e.g. SIGTERM, HUP or 9')
+      .optional(),
+  })
+  .strict()
+
+export const pruneInput = z
+  .object({
+    /** Only containers carrying these labels, as `key` or `key=value` (docker's --filter label=…). */
+    labels: z.array(z.string().min(1).max(512)).max(16).optional(),
+  })
+  .strict()

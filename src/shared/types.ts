@@ -83,3 +83,9 @@ export interface ActionResult {
   id: string
   state: ContainerState | 'removed'
 }
+
+/** What `docker container prune` removed. */
+export interface PruneResult {
+  removed: string[]
+  spaceReclaimed: number
+}

@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionResult, ContainerSummary } from '../../src/shared/types'
 import { fails, ok, startApi } from './support/app'
-import { cleanup, createTestContainer, testDocker, uniqueName } from './support/engine'
+import { cleanup, createTestContainer, runId, testDocker, uniqueName, waitFor } from './support/engine'
 
 const docker = testDocker()
 let ctx: Awaited<ReturnType<typeof startApi>>
@@ -86,6 +86,43 @@ describe('lifecycle actions', () => {
     ])
     expect(first.state).toBe('exited')
     expect(second.state).toBe('exited')
+  })
+})
+
+describe('kill, pause, unpause, prune', () => {
+  it('kills with a chosen signal and the process sees it', async () => {
+    // sh as PID 1 ignores TERM unless it traps it: the trap proves which signal arrived.
+    const c = await createTestContainer(docker, { start: true, cmd: ['sh', '-c', 'trap "exit 42" HUP; while true; do sleep 0.1; done'] })
+    expect((await ok<ActionResult>(ctx.api, 'containers.kill', { id: c.id, signal: 'SIGHUP' })).id).toBe(c.id)
+    await waitFor(async () => (await c.inspect()).State.Status === 'exited', 'the container to exit')
+    expect((await c.inspect()).State.ExitCode).toBe(42)
+  })
+
+  it('pauses and unpauses', async () => {
+    const c = await createTestContainer(docker, { start: true })
+    expect(await ok<ActionResult>(ctx.api, 'containers.pause', { id: c.id })).toEqual({ id: c.id, state: 'paused' })
+    expect((await fails(ctx.api, 'containers.pause', { id: c.id })).message).toMatch(/already paused/)
+    expect(await ok<ActionResult>(ctx.api, 'containers.unpause', { id: c.id })).toEqual({ id: c.id, state: 'running' })
+  })
+
+  it('refuses a signal that is not one', async () => {
+    expect((await fails(ctx.api, 'containers.kill', { id: 'x', signal: 'rm -rf /' })).fields?.signal).toMatch(/signal/)
+    const c = await createTestContainer(docker, { start: true })
+    const error = await fails(ctx.api, 'containers.kill', { id: c.id, signal: 'SIGFOO' })
+    expect(error.message).toMatch(/invalid signal/i)
+    expect((await c.inspect()).State.Running).toBe(true)
+  })
+
+  it('prunes stopped containers only, and only those matching the label filter', async () => {
+    const mark = `prune-${runId}`
+    const stopped = await createTestContainer(docker, { labels: { 'wharf.prune': mark } })
+    const running = await createTestContainer(docker, { start: true, labels: { 'wharf.prune': mark } })
+    const other = await createTestContainer(docker)
+    const result = await ok<{ removed: string[] }>(ctx.api, 'containers.prune', { labels: [`wharf.prune=${mark}`] })
+    expect(result.removed).toEqual([stopped.id])
+    await expect(stopped.inspect()).rejects.toMatchObject({ statusCode: 404 })
+    expect((await running.inspect()).State.Running).toBe(true)
+    expect((await other.inspect()).Id).toBe(other.id)
   })
 })
 

@@ -32,6 +32,10 @@ export function createHandlers(s: Services): Handlers {
     'containers.stop': ({ id, timeout }) => s.containers.stop(id, timeout),
     'containers.restart': ({ id, timeout }) => s.containers.restart(id, timeout),
     'containers.remove': ({ id, force, volumes }) => s.containers.remove(id, { force, volumes }),
+    'containers.kill': ({ id, signal }) => s.containers.kill(id, signal),
+    'containers.pause': ({ id }) => s.containers.pause(id),
+    'containers.unpause': ({ id }) => s.containers.unpause(id),
+    'containers.prune': ({ labels }) => s.containers.prune(labels),
   }
 }
 

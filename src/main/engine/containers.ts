@@ -1,4 +1,4 @@
-import type { ActionResult, ContainerSummary } from '../../shared/types'
+import type { ActionResult, ContainerSummary, PruneResult } from '../../shared/types'
 import { toContainerSummary } from './containerSummary'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
@@ -29,6 +29,28 @@ export class ContainersService {
 
   restart(id: string, timeout?: number): Promise<ActionResult> {
     return this.act(id, (c) => c.restart(timeout === undefined ? {} : { t: timeout }))
+  }
+
+  kill(id: string, signal?: string): Promise<ActionResult> {
+    return this.act(id, (c) => c.kill(signal ? { signal } : {}))
+  }
+
+  pause(id: string): Promise<ActionResult> {
+    return this.act(id, (c) => c.pause())
+  }
+
+  unpause(id: string): Promise<ActionResult> {
+    return this.act(id, (c) => c.unpause())
+  }
+
+  async prune(labels?: string[]): Promise<PruneResult> {
+    try {
+      const docker = await this.engine.client()
+      const result = await docker.pruneContainers(labels?.length ? { filters: { label: labels } } : {})
+      return { removed: result.ContainersDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 }
+    } catch (err) {
+      throw toWharfError(err)
+    }
   }
 
   remove(id: string, options: { force?: boolean; volumes?: boolean }): Promise<ActionResult> {

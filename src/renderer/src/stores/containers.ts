@@ -3,7 +3,7 @@
  * snapshot and replays deltas that arrived while the snapshot was in flight, so no
  * change is lost between the two; a `resync` delta (engine reconnected) re-lists.
  */
-import type { ActionResult, ContainerSummary, ContainersDelta } from '@shared/types'
+import type { ActionResult, ContainerSummary, ContainersDelta, PruneResult } from '@shared/types'
 import { WharfError } from '@shared/errors'
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, reactive, ref, shallowRef, triggerRef, watch } from 'vue'
@@ -11,7 +11,13 @@ import { useApi } from '../api'
 import { applyDelta } from './containerList'
 import { useEngineStore } from './engine'
 
-export type ContainerAction = 'start' | 'stop' | 'restart' | 'remove'
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove'
+
+export interface ActionOptions {
+  force?: boolean
+  volumes?: boolean
+  signal?: string
+}
 
 export interface ActionFailure {
   id: string
@@ -93,23 +99,14 @@ export const useContainersStore = defineStore('containers', () => {
   )
   loadOnce(true)
 
-  async function act(
-    ids: string[],
-    action: ContainerAction,
-    options: { force?: boolean; volumes?: boolean } = {},
-  ): Promise<ActionFailure[]> {
+  async function act(ids: string[], action: ContainerAction, options: ActionOptions = {}): Promise<ActionFailure[]> {
     const failures: ActionFailure[] = []
     await Promise.all(
       ids.map(async (id) => {
         if (busy.has(id)) return
         busy.set(id, action)
         try {
-          let result: ActionResult
-          if (action === 'remove') result = await api.call('containers.remove', { id, force: options.force, volumes: options.volumes })
-          else if (action === 'start') result = await api.call('containers.start', { id })
-          else if (action === 'stop') result = await api.call('containers.stop', { id })
-          else result = await api.call('containers.restart', { id })
-          applyResult(result)
+          applyResult(await call(id, action, options))
         } catch (err) {
           failures.push({
             id,
@@ -125,6 +122,23 @@ export const useContainersStore = defineStore('containers', () => {
     return failures
   }
 
+  function call(id: string, action: ContainerAction, options: ActionOptions): Promise<ActionResult> {
+    switch (action) {
+      case 'remove':
+        return api.call('containers.remove', { id, force: options.force, volumes: options.volumes })
+      case 'kill':
+        return api.call('containers.kill', { id, signal: options.signal })
+      default:
+        return api.call(`containers.${action}`, { id })
+    }
+  }
+
+  async function prune(): Promise<PruneResult> {
+    const result = await api.call('containers.prune', {})
+    if (applyDelta(byId.value, { kind: 'remove', ids: result.removed })) triggerRef(byId)
+    return result
+  }
+
   /** Shows the state the engine reported at once; the event that follows confirms it. */
   function applyResult(result: ActionResult): void {
     const current = byId.value.get(result.id)
@@ -134,5 +148,5 @@ export const useContainersStore = defineStore('containers', () => {
     triggerRef(byId)
   }
 
-  return { byId, items, loading, loaded, error, busy, load: () => load(), act }
+  return { byId, items, loading, loaded, error, busy, load: () => load(), act, prune }
 })
