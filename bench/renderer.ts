@@ -52,7 +52,7 @@ export async function benchRenderer(dockerHost: string): Promise<RendererResult>
         await page.evaluate(() => performance.clearMeasures('wharf:list-shown'))
         await page.getByRole('button', { name: 'Refresh' }).click()
         const handle = await page.waitForFunction(() => performance.getEntriesByName('wharf:list-shown')[0]?.duration)
-        refreshes.push((await handle.jsonValue()) as number)
+        refreshes.push(await handle.jsonValue())
       }
       refreshes.sort((x, y) => x - y)
       return { startToFirstRowMs, urlMs, listShownMs, refreshShownMs: refreshes[2], rowsInDom }
