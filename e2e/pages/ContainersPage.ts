@@ -18,7 +18,7 @@ export class ContainersPage {
     return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) })
   }
 
-  async act(name: string, action: 'Start' | 'Stop' | 'Restart' | 'Remove'): Promise<void> {
+  async act(name: string, action: 'Start' | 'Stop' | 'Unpause' | 'Restart' | 'Remove'): Promise<void> {
     await this.row(name).getByRole('button', { name: action, exact: true }).click()
   }
 }

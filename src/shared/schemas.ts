@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SIGNAL_PATTERN } from './patterns'
 
 /**
  * A container is addressed by its id (or an unambiguous id prefix) or its name.
@@ -36,11 +37,7 @@ export const killInput = z
   .object({
     id: containerRef,
     /** A signal name (SIGKILL, KILL, SIGRTMIN+3) or number; the engine default is SIGKILL. */
-    signal: z
-      .string()
-      .trim()
-      .regex(/^((SIG)?[A-Z][A-Z0-9]*([+-]\d+)?|\d{1,2})$/, 'Not a signal name or number, e.g. SIGTERM, HUP or 9')
-      .optional(),
+    signal: z.string().trim().regex(SIGNAL_PATTERN, 'Not a signal name or number, e.g. SIGTERM, HUP or 9').optional(),
   })
   .strict()
 
