@@ -64,6 +64,12 @@ step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 const built = step('build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'])
 
 let engine
+// Interrupted (Ctrl-C, CI timeout): stop the private engine rather than leave it behind.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    void stopDockerd().finally(() => process.exit(130))
+  })
+}
 try {
   engine = await startDockerd()
 } catch (err) {
