@@ -43,6 +43,10 @@ export async function benchRenderer(dockerHost: string): Promise<RendererResult>
       await page.goto(url)
       await page.locator('.n-data-table-tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
       const startToFirstRowMs = performance.now() - started
+      const timeline = await page.evaluate<{ dcl: number; listReceived: number }>(
+        `({ dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, listReceived: performance.getEntriesByName('wharf:list-received')[0]?.startTime ?? -1 })`,
+      )
+      if (process.env.WHARF_BENCH_VERBOSE) console.log('P6 detail (ms since navigation):', timeline)
       await page.waitForFunction(() => performance.getEntriesByName('wharf:list-shown').length > 0)
       const listShownMs = await page.evaluate(() => performance.getEntriesByName('wharf:list-shown')[0].duration)
       const rowsInDom = await page.locator('.n-data-table-tbody tr').count()

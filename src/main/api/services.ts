@@ -10,13 +10,15 @@ export function createServices(options: ConnectionOptions = {}): Services & { di
   const engine = new EngineConnection(options)
   void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
   const watcher = new ContainerWatcher(engine)
+  const containers = new ContainersService(engine)
   void engine.connect()
   return {
     engine,
     watcher,
-    containers: new ContainersService(engine),
+    containers,
     system: new SystemService(engine),
     dispose() {
+      containers.dispose()
       watcher.dispose()
       engine.close()
     },

@@ -2,15 +2,29 @@ import type { ActionResult, ContainerSummary, PruneResult } from '../../shared/t
 import { toContainerSummary } from './containerSummary'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
+import { FirstList } from './firstList'
 import { KeyedQueue } from './keyedQueue'
 
 /** Container operations on the connected engine. Actions on one container are serialized. */
 export class ContainersService {
   private readonly queue = new KeyedQueue()
+  private readonly firstList: FirstList
 
-  constructor(private readonly engine: EngineConnection) {}
+  constructor(private readonly engine: EngineConnection) {
+    this.firstList = new FirstList(engine, () => this.fetchList())
+  }
 
   async list(): Promise<ContainerSummary[]> {
+    // Wait out a connection in progress first: connecting is what starts the prefetch.
+    await this.engine.client().catch(() => undefined)
+    return this.firstList.take() ?? this.fetchList()
+  }
+
+  dispose(): void {
+    this.firstList.dispose()
+  }
+
+  private async fetchList(): Promise<ContainerSummary[]> {
     try {
       const items = await (await this.engine.client()).listContainers({ all: true })
       return items.map(toContainerSummary)
