@@ -5,6 +5,10 @@ import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 const docker = testDocker()
 test.afterAll(() => cleanup(docker))
 
+const pruneSkipReason =
+  'prune removes every stopped container of the engine: run only on the private test engine (npm test sets WHARF_PRIVATE_ENGINE)'
+if (!process.env.WHARF_PRIVATE_ENGINE) console.log(`SKIPPED prune e2e: ${pruneSkipReason}`)
+
 test('pause and unpause from the bulk bar, then unpause from the row', async ({ page }) => {
   const name = uniqueName('pause')
   const container = await runContainer(docker, name)
@@ -40,7 +44,7 @@ test('kill asks for the signal and refuses one that is not', async ({ page }) =>
 })
 
 test('prune lists the stopped containers before removing them', async ({ page }) => {
-  test.skip(!process.env.WHARF_PRIVATE_ENGINE, 'prune removes every stopped container of the engine: run only on the private test engine')
+  test.skip(!process.env.WHARF_PRIVATE_ENGINE, pruneSkipReason)
   const name = uniqueName('prune')
   const keep = uniqueName('keep')
   const stopped = await runContainer(docker, name, {}, false)
