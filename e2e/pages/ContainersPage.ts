@@ -14,6 +14,21 @@ export class ContainersPage {
     await this.page.getByRole('searchbox', { name: 'Search containers' }).fill(text)
   }
 
+  /** Opens the pane and narrows the list to `query`. */
+  async find(query: string): Promise<void> {
+    await this.open()
+    await this.search(query)
+  }
+
+  async select(...names: string[]): Promise<void> {
+    for (const name of names) await this.page.getByRole('checkbox', { name: `Select ${name}` }).check()
+  }
+
+  /** A button of the bar that acts on the selection ("2 selected"). */
+  bulkButton(selected: number, name: string): Locator {
+    return this.page.getByRole('group', { name: `${selected} selected` }).getByRole('button', { name, exact: true })
+  }
+
   row(name: string): Locator {
     return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) })
   }

@@ -1,4 +1,5 @@
 import Dockerode from 'dockerode'
+import { removeLabelled } from '../../tests/support/labelled'
 import { randomBytes } from 'node:crypto'
 import { optionsForEndpoint } from '../../src/main/engine/endpoint'
 
@@ -30,14 +31,6 @@ export async function runContainer(
   return c
 }
 
-export async function cleanup(docker: Dockerode): Promise<void> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`wharf.test=${runLabel}`] } })
-  await Promise.all(
-    list.map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true })
-        .catch(() => undefined),
-    ),
-  )
+export function cleanup(docker: Dockerode): Promise<void> {
+  return removeLabelled(docker, runLabel)
 }

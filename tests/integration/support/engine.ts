@@ -1,4 +1,5 @@
 import Dockerode from 'dockerode'
+import { removeLabelled } from '../../support/labelled'
 import { randomBytes } from 'node:crypto'
 import { optionsForEndpoint } from '../../../src/main/engine/endpoint'
 
@@ -47,16 +48,8 @@ export async function createTestContainer(
 }
 
 /** Removes everything this run labelled, whatever state it is in. */
-export async function cleanup(docker: Dockerode): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { label: [`wharf.test=${runId}`] } })
-  await Promise.all(
-    containers.map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true })
-        .catch(() => undefined),
-    ),
-  )
+export function cleanup(docker: Dockerode): Promise<void> {
+  return removeLabelled(docker, runId)
 }
 
 export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {

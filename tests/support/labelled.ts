@@ -1,0 +1,14 @@
+import type Dockerode from 'dockerode'
+
+/** Removes every container carrying `wharf.test=<value>`, whatever its state: a test run's own. */
+export async function removeLabelled(docker: Dockerode, value: string): Promise<void> {
+  const list = await docker.listContainers({ all: true, filters: { label: [`wharf.test=${value}`] } })
+  await Promise.all(
+    list.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  )
+}
