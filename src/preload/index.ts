@@ -9,10 +9,18 @@ const CALL = 'wharf:call'
 const SUB = 'wharf:sub'
 const UNSUB = 'wharf:unsub'
 const EVENT = 'wharf:event'
+const END = 'wharf:end'
 
 let nextId = 1
 const listeners = new Map<number, (data: unknown) => void>()
+const enders = new Map<number, (error: unknown) => void>()
 ipcRenderer.on(EVENT, (_event, id: number, data: unknown) => listeners.get(id)?.(data))
+ipcRenderer.on(END, (_event, id: number, error: unknown) => {
+  const onEnd = enders.get(id)
+  listeners.delete(id)
+  enders.delete(id)
+  onEnd?.(error)
+})
 
 const methods = Object.fromEntries(
   methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CALL, name, input) as Promise<unknown>]),
@@ -24,14 +32,17 @@ const streams = Object.fromEntries(
     (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void): (() => void) => {
       const id = nextId++
       listeners.set(id, onEvent)
+      enders.set(id, onEnd)
       void (ipcRenderer.invoke(SUB, id, name, input) as Promise<{ ok: boolean; error?: unknown }>).then((r) => {
         if (!r.ok) {
           listeners.delete(id)
+          enders.delete(id)
           onEnd(r.error)
         }
       })
       return () => {
         listeners.delete(id)
+        enders.delete(id)
         void ipcRenderer.invoke(UNSUB, id)
       }
     },

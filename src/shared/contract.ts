@@ -5,7 +5,20 @@
  */
 import type { z } from 'zod'
 import * as s from './schemas'
-import type { ActionResult, ContainerSummary, ContainersDelta, EngineInfo, EngineStatus, PruneResult } from './types'
+import type {
+  ActionResult,
+  CommitResult,
+  ContainerChange,
+  ContainerInspect,
+  ContainerSummary,
+  ContainersDelta,
+  CreateResult,
+  EngineInfo,
+  EngineStatus,
+  LogBatch,
+  PruneResult,
+  StatsSample,
+} from './types'
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I
@@ -48,6 +61,18 @@ export const methods = {
   'containers.unpause': method<typeof s.containerTarget, ActionResult>(s.containerTarget),
   /** Remove every stopped container (`docker container prune`), optionally only those with given labels. */
   'containers.prune': method<typeof s.pruneInput, PruneResult>(s.pruneInput),
+  /** `docker create` / `docker run -d` from the run form; named volumes are created on the fly. */
+  'containers.create': method<typeof s.createInput, CreateResult>(s.createInput),
+  /** `docker inspect`, raw. */
+  'containers.inspect': method<typeof s.containerTarget, ContainerInspect>(s.containerTarget),
+  /** `docker diff`: the container layer's copy-on-write changes. */
+  'containers.changes': method<typeof s.containerTarget, ContainerChange[]>(s.containerTarget),
+  /** `docker update`: restart policy, CPU and memory limits of an existing container. */
+  'containers.update': method<typeof s.updateInput, ActionResult>(s.updateInput),
+  /** `docker rename`. */
+  'containers.rename': method<typeof s.renameInput, ActionResult>(s.renameInput),
+  /** `docker commit`: the container's filesystem as a new image. */
+  'containers.commit': method<typeof s.commitInput, CommitResult>(s.commitInput),
   // #endregion
 } as const
 
@@ -71,6 +96,10 @@ export const streams = {
   'engine.status': stream<typeof s.empty, EngineStatus>(s.empty),
   /** Deltas to the container list, from the engine's event stream. */
   'containers.changed': stream<typeof s.empty, ContainersDelta>(s.empty),
+  /** A container's log, in batches; ends when the log does (or the container stops, when following). */
+  'containers.logs': stream<typeof s.logsInput, LogBatch>(s.logsInput),
+  /** A running container's resource use, about once a second; ends when it stops. */
+  'containers.stats': stream<typeof s.containerTarget, StatsSample>(s.containerTarget),
 } as const
 
 export type StreamName = keyof typeof streams

@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { SIGNAL_PATTERN } from './patterns'
+import { CONTAINER_NAME_PATTERN, IMAGE_REF_PATTERN, SIGNAL_PATTERN } from './patterns'
+import { MOUNT_TYPES, PROTOCOLS, RESTART_POLICIES } from './run/spec'
+import { parseCpus, parseMemory } from './run/units'
+import { describeRunIssue, RUN_ISSUE_TEXT, validateRunSpec } from './run/validate'
 
 /**
  * A container is addressed by its id (or an unambiguous id prefix) or its name.
@@ -45,5 +48,123 @@ export const pruneInput = z
   .object({
     /** Only containers carrying these labels, as `key` or `key=value` (docker's --filter label=…). */
     labels: z.array(z.string().min(1).max(512)).max(16).optional(),
+  })
+  .strict()
+
+const text = (max: number) => z.string().max(max)
+const list = (max: number, item = 4096) => z.array(text(item)).max(max)
+
+/** The run form's model (see run/spec.ts); cross-field rules come from validateRunSpec. */
+export const runSpec = z
+  .object({
+    image: text(512),
+    name: text(255),
+    command: list(256),
+    entrypoint: text(4096).nullable(),
+    env: list(1024, 32768),
+    envFiles: list(16, 4096),
+    ports: z
+      .array(
+        z
+          .object({
+            hostIp: text(64),
+            hostPort: text(5),
+            containerPort: text(5),
+            protocol: z.enum(PROTOCOLS),
+          })
+          .strict(),
+      )
+      .max(256),
+    publishAll: z.boolean(),
+    mounts: z
+      .array(z.object({ type: z.enum(MOUNT_TYPES), source: text(4096), target: text(4096), readOnly: z.boolean() }).strict())
+      .max(128),
+    volumesFrom: list(32, 255),
+    network: text(300),
+    aliases: list(32, 255),
+    restart: z.enum(RESTART_POLICIES),
+    maxRetries: text(6),
+    workdir: text(4096),
+    user: text(255),
+    hostname: text(255),
+    labels: list(256, 8192),
+    tty: z.boolean(),
+    interactive: z.boolean(),
+    autoRemove: z.boolean(),
+    cpus: text(16),
+    memory: text(32),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    for (const issue of validateRunSpec(spec)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        message: describeRunIssue(issue),
+      })
+    }
+  })
+
+export const createInput = z
+  .object({
+    spec: runSpec,
+    /** Start it right after creating it (`docker run -d`) rather than only create it. */
+    start: z.boolean(),
+  })
+  .strict()
+
+const UNIX_TIME = /^\d{1,12}(\.\d{1,9})?$/
+const LOG_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/
+
+export const logsInput = z
+  .object({
+    id: containerRef,
+    /** Last N lines; 'all' for the whole log. */
+    tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
+    follow: z.boolean(),
+    timestamps: z.boolean(),
+    /** Seconds since the epoch with up to 9 decimals: only lines at or after it. */
+    since: z.string().regex(UNIX_TIME, 'Seconds since the epoch, e.g. 1700000000.5').optional(),
+    /**
+     * The log time (RFC 3339, as lines carry it) of the oldest line on screen: answers
+     * the `tail` lines before it, to page back ("load older"). Implies timestamps.
+     */
+    before: z.string().regex(LOG_TIME, 'A log time such as 2024-01-02T03:04:05.123456789Z').optional(),
+  })
+  .strict()
+
+export const updateInput = z
+  .object({
+    id: containerRef,
+    restart: z.enum(RESTART_POLICIES).optional(),
+    maxRetries: z.number().int().min(0).max(999_999).optional(),
+    /** Decimal CPUs; '' or 0 removes the limit. */
+    cpus: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || parseCpus(v) !== undefined, RUN_ISSUE_TEXT.cpus)
+      .optional(),
+    /** With a unit, e.g. 512m; '' removes the limit. */
+    memory: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || (parseMemory(v) ?? 0) >= 6 * 1024 * 1024, RUN_ISSUE_TEXT.memory)
+      .optional(),
+  })
+  .strict()
+
+export const renameInput = z
+  .object({ id: containerRef, name: z.string().trim().regex(CONTAINER_NAME_PATTERN, RUN_ISSUE_TEXT.containerName) })
+  .strict()
+
+export const commitInput = z
+  .object({
+    id: containerRef,
+    /** repository[:tag] of the new image. */
+    reference: z.string().trim().max(512).regex(IMAGE_REF_PATTERN, RUN_ISSUE_TEXT.imageRef),
+    message: z.string().max(4096).optional(),
+    author: z.string().max(512).optional(),
+    /** Pause the container while committing (docker's default). */
+    pause: z.boolean().optional(),
   })
   .strict()

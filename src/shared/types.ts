@@ -89,3 +89,53 @@ export interface PruneResult {
   removed: string[]
   spaceReclaimed: number
 }
+
+/** One log line; `stream` is 0 for a TTY container (stdout and stderr are merged there). */
+export interface LogLine {
+  stream: 0 | 1 | 2
+  /** RFC 3339 with nanoseconds, when timestamps were asked for. */
+  time?: string
+  text: string
+  /** Characters cut off a very long line (the full line is in the download). */
+  cut?: number
+}
+
+/** Log lines come in batches so a chatty container costs a message per frame, not per line. */
+export interface LogBatch {
+  lines: LogLine[]
+}
+
+export interface StatsSample {
+  /** Milliseconds since the epoch, from the engine's `read` time. */
+  time: number
+  cpuPercent: number
+  onlineCpus: number
+  memoryUsed: number
+  memoryLimit: number
+  netRx: number
+  netTx: number
+  blockRead: number
+  blockWrite: number
+  pids: number
+}
+
+/** `docker diff`: A added, C changed, D deleted. */
+export interface ContainerChange {
+  path: string
+  kind: 'A' | 'C' | 'D'
+}
+
+export interface CreateResult {
+  id: string
+  name: string
+  /** Warnings the engine returned with the create, e.g. about ignored options. */
+  warnings: string[]
+  started: boolean
+}
+
+export interface CommitResult {
+  imageId: string
+}
+
+/** `docker inspect` output, as the engine returned it (PascalCase, see the Engine API). */
+export type ContainerInspect = Record<string, unknown> & { Id: string; Name: string }

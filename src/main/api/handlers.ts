@@ -1,5 +1,8 @@
-import type { MethodInput, MethodName, MethodOutput, StreamEvent, StreamName } from '../../shared/contract'
+import type { MethodInput, MethodName, MethodOutput, StreamEvent, StreamInput, StreamName } from '../../shared/contract'
+import type { ContainerConfigService } from '../engine/containerConfig'
 import type { ContainersService } from '../engine/containers'
+import { streamLogs } from '../engine/logs/logStream'
+import { streamStats } from '../engine/statsStream'
 import type { ContainerWatcher } from '../engine/containerWatcher'
 import type { EngineConnection } from '../engine/connection'
 import type { SystemService } from '../engine/system'
@@ -8,13 +11,21 @@ import { startPodmanService } from '../engine/podman'
 export interface Services {
   engine: EngineConnection
   containers: ContainersService
+  containerConfig: ContainerConfigService
   watcher: ContainerWatcher
   system: SystemService
 }
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> }
 type StreamHandlers = {
-  [S in StreamName]: (emit: (event: StreamEvent<S>) => void) => () => void
+  [S in StreamName]: (
+    input: StreamInput<S>,
+    emit: (event: StreamEvent<S>) => void,
+    /** Call once when the stream finishes by itself; pass the error if it failed. */
+    end: (error?: unknown) => void,
+    /** False while the consumer is behind; producers that can pause should wait for true. */
+    ready: () => boolean,
+  ) => () => void
 }
 
 /** Binds each contract method to a service call. Inputs arrive already validated. */
@@ -36,15 +47,23 @@ export function createHandlers(s: Services): Handlers {
     'containers.pause': ({ id }) => s.containers.pause(id),
     'containers.unpause': ({ id }) => s.containers.unpause(id),
     'containers.prune': ({ labels }) => s.containers.prune(labels),
+    'containers.create': ({ spec, start }) => s.containerConfig.create(spec, start),
+    'containers.inspect': ({ id }) => s.containerConfig.inspect(id),
+    'containers.changes': ({ id }) => s.containerConfig.changes(id),
+    'containers.update': ({ id, ...options }) => s.containerConfig.update(id, options),
+    'containers.rename': ({ id, name }) => s.containerConfig.rename(id, name),
+    'containers.commit': ({ id, reference, ...options }) => s.containerConfig.commit(id, reference, options),
   }
 }
 
 export function createStreamHandlers(s: Services): StreamHandlers {
   return {
-    'engine.status': (emit) => {
+    'engine.status': (_input, emit) => {
       emit(s.engine.getStatus())
       return s.engine.statusChanged.add(emit)
     },
-    'containers.changed': (emit) => s.watcher.deltas.add(emit),
+    'containers.changed': (_input, emit) => s.watcher.deltas.add(emit),
+    'containers.logs': (input, emit, end, ready) => streamLogs(s.engine, input, { emit, end, ready }),
+    'containers.stats': ({ id }, emit, end) => streamStats(s.engine, id, { emit, end }),
   }
 }

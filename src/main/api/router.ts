@@ -12,13 +12,25 @@ import { validate } from './validate'
 
 export interface Api {
   call(method: unknown, input: unknown): Promise<Envelope<unknown>>
-  /** Opens a stream; returns a function that closes it. Throws WharfError on bad input. */
-  subscribe(stream: unknown, input: unknown, emit: (event: unknown) => void): () => void
+  /**
+   * Opens a stream; returns a function that closes it. Throws WharfError on bad input.
+   * `end` runs at most once, when the stream finishes on its own (with the error, if any).
+   */
+  subscribe(
+    stream: unknown,
+    input: unknown,
+    emit: (event: unknown) => void,
+    end?: (error?: ErrorData) => void,
+    ready?: () => boolean,
+  ): () => void
 }
 
 export function createApi(services: Services): Api {
   const handlers = createHandlers(services) as Record<string, (input: unknown) => Promise<unknown>>
-  const streamHandlers = createStreamHandlers(services) as Record<string, (emit: (e: unknown) => void) => () => void>
+  const streamHandlers = createStreamHandlers(services) as unknown as Record<
+    string,
+    (input: unknown, emit: (e: unknown) => void, end: (error?: unknown) => void, ready: () => boolean) => () => void
+  >
 
   return {
     async call(method, input) {
@@ -32,12 +44,22 @@ export function createApi(services: Services): Api {
         return { ok: false, error: toErrorData(err) }
       }
     },
-    subscribe(stream, input, emit) {
+    subscribe(stream, input, emit, end = () => undefined, ready = () => true) {
       if (!isStreamName(stream)) {
         throw new WharfError({ code: 'unknown_method', message: `Unknown stream "${String(stream).slice(0, 100)}"` })
       }
-      validate(streams[stream].input, input, stream)
-      return streamHandlers[stream](emit)
+      const parsed = validate(streams[stream].input, input, stream)
+      let ended = false
+      return streamHandlers[stream](
+        parsed,
+        emit,
+        (error) => {
+          if (ended) return
+          ended = true
+          end(error === undefined ? undefined : toErrorData(error))
+        },
+        ready,
+      )
     },
   }
 }

@@ -1,3 +1,4 @@
+import { ContainerConfigService } from '../engine/containerConfig'
 import { ContainersService } from '../engine/containers'
 import { ContainerWatcher } from '../engine/containerWatcher'
 import { EngineConnection, type ConnectionOptions } from '../engine/connection'
@@ -11,11 +12,13 @@ export function createServices(options: ConnectionOptions = {}): Services & { di
   void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
   const watcher = new ContainerWatcher(engine)
   const containers = new ContainersService(engine)
+  const containerConfig = new ContainerConfigService(engine, containers.queue)
   void engine.connect()
   return {
     engine,
     watcher,
     containers,
+    containerConfig,
     system: new SystemService(engine),
     dispose() {
       containers.dispose()

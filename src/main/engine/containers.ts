@@ -7,10 +7,13 @@ import { KeyedQueue } from './keyedQueue'
 
 /** Container operations on the connected engine. Actions on one container are serialized. */
 export class ContainersService {
-  private readonly queue = new KeyedQueue()
   private readonly firstList: FirstList
 
-  constructor(private readonly engine: EngineConnection) {
+  constructor(
+    private readonly engine: EngineConnection,
+    /** Shared with every service that acts on containers, so actions on one never overlap. */
+    readonly queue: KeyedQueue = new KeyedQueue(),
+  ) {
     this.firstList = new FirstList(engine, () => this.fetchList())
   }
 

@@ -38,3 +38,8 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 400) return 'invalid_input'
   return 'engine_error'
 }
+
+/** docker-modem hands callbacks `unknown` errors; promises want Error instances. */
+export function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err))
+}

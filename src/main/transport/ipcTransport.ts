@@ -46,12 +46,20 @@ export function serveApiOverIpc(
     }
     try {
       mine.get(id)?.()
-      mine.set(
-        id,
-        api.subscribe(stream, input, (data) => {
+      let ended = false
+      const close = api.subscribe(
+        stream,
+        input,
+        (data) => {
           if (!sender.isDestroyed()) sender.send(IPC.event, id, data)
-        }),
+        },
+        (error) => {
+          ended = true
+          mine.delete(id)
+          if (!sender.isDestroyed()) sender.send(IPC.end, id, error)
+        },
       )
+      if (!ended) mine.set(id, close)
       return { ok: true, result: null }
     } catch (err) {
       return { ok: false, error: toErrorData(err) }

@@ -14,6 +14,8 @@ import { toErrorData } from '../api/router'
  * would leave its lists wrong, while a reconnect makes it re-list everything.
  */
 const MAX_BUFFERED = 8 * 1024 * 1024
+/** Streams that can pause (logs, stats) hold back while more than this waits to be sent. */
+const FLOW_BUFFERED = 1024 * 1024
 const PING_INTERVAL_MS = 30_000
 
 export function serveApiOverWebSocket(wss: WebSocketServer, api: Api): () => void {
@@ -70,11 +72,22 @@ function attach(socket: WebSocket, api: Api): void {
       case 'sub': {
         subscriptions.get(message.id)?.()
         try {
-          const close = api.subscribe(message.stream, message.input, (event) => {
-            if (socket.bufferedAmount > MAX_BUFFERED) socket.close(1013, 'Client too slow')
-            else send({ t: 'event', id: message.id, data: event })
-          })
-          subscriptions.set(message.id, close)
+          let ended = false
+          const close = api.subscribe(
+            message.stream,
+            message.input,
+            (event) => {
+              if (socket.bufferedAmount > MAX_BUFFERED) socket.close(1013, 'Client too slow')
+              else send({ t: 'event', id: message.id, data: event })
+            },
+            (error) => {
+              ended = true
+              subscriptions.delete(message.id)
+              send(error ? { t: 'end', id: message.id, error } : { t: 'end', id: message.id })
+            },
+            () => socket.bufferedAmount < FLOW_BUFFERED,
+          )
+          if (!ended) subscriptions.set(message.id, close)
         } catch (err) {
           send({ t: 'end', id: message.id, error: toErrorData(err) })
         }
