@@ -6,7 +6,7 @@ export class ContainersPage {
 
   async open(): Promise<void> {
     await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
-    await this.page.getByRole('link', { name: 'Containers' }).click()
+    await this.page.getByRole('link', { name: 'Containers', exact: true }).click()
     await expect(this.page.getByRole('heading', { name: 'Containers' })).toBeVisible()
   }
 

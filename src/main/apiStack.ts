@@ -6,16 +6,18 @@ import type { WebSocketServer } from 'ws'
 import type { Services } from './api/handlers'
 import { createApi, type Api } from './api/router'
 import { createServices } from './api/services'
+import { openDownload, type Download } from './downloads/downloads'
 import { serveApiOverWebSocket } from './transport/wsTransport'
 
 export interface ApiStack {
   services: Services & { dispose(): void }
   api: Api
   serve(wss: WebSocketServer): () => void
+  download(path: string): Promise<Download>
 }
 
 export function createApiStack(engine?: string): ApiStack {
   const services = createServices({ explicit: engine })
   const api = createApi(services)
-  return { services, api, serve: (wss) => serveApiOverWebSocket(wss, api) }
+  return { services, api, serve: (wss) => serveApiOverWebSocket(wss, api), download: (path) => openDownload(services, path) }
 }

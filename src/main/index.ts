@@ -3,9 +3,12 @@ import { app, BrowserWindow, ipcMain } from 'electron'
 import { createApi } from './api/router'
 import { createServices } from './api/services'
 import { serveApiOverIpc } from './transport/ipcTransport'
+import { openDownload } from './downloads/downloads'
 import { createMainWindow, hardenSession, trustedSender } from './window/createWindow'
+import { registerDownloadScheme, serveDownloads } from './window/downloadProtocol'
 
 app.enableSandbox()
+registerDownloadScheme()
 let mainWindow: BrowserWindow | undefined
 
 if (!app.requestSingleInstanceLock()) {
@@ -15,6 +18,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession()
     const services = createServices()
+    serveDownloads((path) => openDownload(services, path))
     const stopIpc = serveApiOverIpc(
       ipcMain,
       createApi(services),

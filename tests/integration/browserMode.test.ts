@@ -143,3 +143,31 @@ describe('the WebSocket API', () => {
     await waitFor(() => listeners.size === before, 'the subscription to end')
   })
 })
+
+describe('log download', () => {
+  it('streams the whole log as a file, only with the session cookie', async () => {
+    const c = await createTestContainer(docker, { cmd: ['sh', '-c', 'echo first; echo oops >&2; echo "<b>last</b>"'] })
+    await c.start()
+    await c.wait()
+    const name = (await c.inspect()).Name.slice(1)
+    expect((await fetch(`${base}/download/logs/${name}`)).status).toBe(403)
+    const cookie = await sessionCookie()
+    const res = await fetch(`${base}/download/logs/${name}`, { headers: { cookie } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}.log"`)
+    const text = await res.text()
+    expect(text.split('\n').sort()).toEqual(['', '<b>last</b>', 'first', 'oops'])
+    const stamped = await (await fetch(`${base}/download/logs/${name}?timestamps=1`, { headers: { cookie } })).text()
+    expect(stamped).toMatch(/^\d{4}-\d\d-\d\dT\S+Z first$/m)
+  })
+
+  it('answers 404 for a missing container and 400 for a hostile path', async () => {
+    const cookie = await sessionCookie()
+    const missing = await fetch(`${base}/download/logs/wharf-no-such-container`, { headers: { cookie } })
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toMatch(/No such container/)
+    const hostile = await fetch(`${base}/download/logs/%2E%2E%2Fetc%2Fpasswd`, { headers: { cookie } })
+    expect(hostile.status).toBe(400)
+    expect((await fetch(`${base}/download/volumes/x`, { headers: { cookie } })).status).toBe(404)
+  })
+})

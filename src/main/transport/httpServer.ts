@@ -2,9 +2,11 @@
  * The browser-mode HTTP server: the built renderer and the WebSocket API, both behind
  * the token check of httpAuth, with connection limits and timeouts.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import { WebSocketServer } from 'ws'
 import { checkHostAndOrigin, isAuthenticated, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
+import type { Download } from '../downloads/downloads'
+import { isErrorData, WharfError } from '../../shared/errors'
 import { serveStatic } from './staticFiles'
 
 const MAX_SOCKETS = 32
@@ -21,7 +23,7 @@ const securityHeaders: Record<string, string> = {
 
 export interface HttpServerOptions {
   /** Resolves once the API can serve sockets; upgrades wait for it, pages do not. */
-  api: Promise<{ serve(wss: WebSocketServer): () => void }>
+  api: Promise<{ serve(wss: WebSocketServer): () => void; download(path: string): Promise<Download> }>
   auth: AuthConfig
   rendererRoot: string
   /** Told when the page has its script or opens a socket: a good moment to load the API. */
@@ -50,9 +52,32 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
       res.writeHead(405, securityHeaders).end()
       return
     }
+    if (url.pathname.startsWith('/download/')) {
+      void serveDownload(url.pathname.slice('/download/'.length) + url.search, res)
+      return
+    }
     serveStatic(rendererRoot, url.pathname, res, securityHeaders)
     if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
   })
+  async function serveDownload(path: string, res: ServerResponse): Promise<void> {
+    let download: Download
+    try {
+      download = await (await api).download(path)
+    } catch (err) {
+      const data = err instanceof WharfError ? err.toData() : isErrorData(err) ? err : { code: 'internal', message: String(err) }
+      const status = data.code === 'not_found' ? 404 : data.code === 'invalid_input' ? 400 : 502
+      res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(data.message)
+      return
+    }
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': download.contentType,
+      'Content-Disposition': `attachment; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`,
+    })
+    download.body.pipe(res)
+    res.on('close', () => download.body.destroy())
+  }
+
   server.maxConnections = MAX_SOCKETS
   server.headersTimeout = 10_000
   server.requestTimeout = 30_000

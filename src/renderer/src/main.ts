@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import './styles.css'
 import { i18n } from './i18n'
 import { router } from './router'
 

@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import ComingSoonView from './views/ComingSoonView.vue'
 import ContainersView from './views/ContainersView.vue'
+import ContainerDetailView from './views/ContainerDetailView.vue'
+import RunContainerView from './views/RunContainerView.vue'
 import EngineView from './views/EngineView.vue'
 
 export const router = createRouter({
@@ -9,6 +11,8 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/containers' },
     { path: '/containers', name: 'containers', component: ContainersView },
+    { path: '/containers/new', name: 'run', component: RunContainerView },
+    { path: '/containers/:id', name: 'container', component: ContainerDetailView },
     { path: '/images', name: 'images', component: ComingSoonView, props: { pane: 'images' } },
     { path: '/volumes', name: 'volumes', component: ComingSoonView, props: { pane: 'volumes' } },
     { path: '/networks', name: 'networks', component: ComingSoonView, props: { pane: 'networks' } },

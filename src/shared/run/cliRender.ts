@@ -29,7 +29,7 @@ export function runSpecToArgs(spec: RunSpec): string[] {
   flag('--cpus', spec.cpus)
   flag('-m', spec.memory)
   if (spec.entrypoint !== null) args.push('--entrypoint', spec.entrypoint)
-  args.push(spec.image.trim() || '<image>', ...spec.command)
+  args.push(spec.image.trim() || 'IMAGE', ...spec.command)
   return args
 }
 

@@ -17,6 +17,8 @@ export interface ActionOptions {
   force?: boolean
   volumes?: boolean
   signal?: string
+  /** Seconds between SIGTERM and SIGKILL for stop and restart; the engine default when absent. */
+  timeout?: number
 }
 
 export interface ActionFailure {
@@ -128,6 +130,9 @@ export const useContainersStore = defineStore('containers', () => {
         return api.call('containers.remove', { id, force: options.force, volumes: options.volumes })
       case 'kill':
         return api.call('containers.kill', { id, signal: options.signal })
+      case 'stop':
+      case 'restart':
+        return api.call(`containers.${action}`, options.timeout === undefined ? { id } : { id, timeout: options.timeout })
       default:
         return api.call(`containers.${action}`, { id })
     }

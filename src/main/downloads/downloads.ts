@@ -1,0 +1,56 @@
+/**
+ * Streamed downloads (a container's full log, later volume and image archives): both
+ * shells serve them from one place, browser mode at /download/… over HTTP and the
+ * desktop app through its wharf-download: scheme. Every path is validated here, as
+ * every API input is.
+ */
+import { PassThrough, type Readable } from 'node:stream'
+import { WharfError } from '../../shared/errors'
+import { containerRef } from '../../shared/schemas'
+import type { Services } from '../api/handlers'
+import { openLogStream } from '../engine/logs/logStream'
+import { FrameDemuxer } from '../engine/logs/demux'
+import { toWharfError } from '../engine/engineError'
+
+export interface Download {
+  filename: string
+  contentType: string
+  body: Readable
+}
+
+/** `path` is what follows /download/, e.g. "logs/web?timestamps=1". */
+export async function openDownload(services: Services, path: string): Promise<Download> {
+  const url = new URL(path, 'wharf://download/')
+  const [kind, rawId, ...rest] = url.pathname.split('/').filter(Boolean)
+  if (kind === 'logs' && rawId && rest.length === 0) {
+    const id = containerRef.safeParse(decodeURIComponent(rawId))
+    if (!id.success) throw new WharfError({ code: 'invalid_input', message: 'Not a valid container id or name' })
+    return downloadLogs(services, id.data, url.searchParams.get('timestamps') === '1')
+  }
+  throw new WharfError({ code: 'not_found', message: `Nothing to download at ${url.pathname}` })
+}
+
+/** The whole log as `docker logs` prints it: raw bytes, stdout and stderr interleaved. */
+async function downloadLogs(services: Services, id: string, timestamps: boolean): Promise<Download> {
+  try {
+    const docker = await services.engine.client()
+    const name = (await docker.getContainer(id).inspect()).Name.replace(/^\//, '')
+    const { stream, tty } = await openLogStream(services.engine, { id, tail: 'all', follow: false, timestamps })
+    let body: Readable = stream
+    if (!tty) {
+      const out = new PassThrough()
+      const demuxer = new FrameDemuxer((_type, payload) => {
+        if (!out.write(payload)) stream.pause()
+      })
+      out.on('drain', () => stream.resume())
+      stream.on('data', (chunk: Buffer) => demuxer.push(chunk))
+      stream.on('end', () => out.end())
+      stream.on('error', (err) => out.destroy(err))
+      out.on('close', () => stream.destroy())
+      body = out
+    }
+    return { filename: `${name}.log`, contentType: 'text/plain; charset=utf-8', body }
+  } catch (err) {
+    throw toWharfError(err)
+  }
+}

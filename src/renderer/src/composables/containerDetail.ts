@@ -1,0 +1,64 @@
+import { WharfError } from '@shared/errors'
+import type { ContainerInspect, ContainerState, ContainerSummary } from '@shared/types'
+import { computed, ref, watch, type Ref } from 'vue'
+import { useApi } from '../api'
+import { useContainersStore } from '../stores/containers'
+
+/**
+ * One container for the details page: its live summary from the list store (kept fresh
+ * by engine events) and its inspect document, fetched again whenever the state or
+ * status text changes so restarts, renames and updates show without a reload.
+ */
+export function useContainerDetail(ref_: Ref<string>) {
+  const api = useApi()
+  const store = useContainersStore()
+  const inspect = ref<ContainerInspect | null>(null)
+  const error = ref<string | null>(null)
+  const gone = ref(false)
+
+  const summary = computed<ContainerSummary | undefined>(() => {
+    const key = ref_.value
+    const direct = store.byId.get(key)
+    if (direct) return direct
+    const fullId = inspect.value?.Id
+    if (fullId && store.byId.has(fullId)) return store.byId.get(fullId)
+    for (const c of store.items) if (c.name === key || c.id.startsWith(key)) return c
+    return undefined
+  })
+  const id = computed(() => summary.value?.id ?? inspect.value?.Id ?? ref_.value)
+  const state = computed<ContainerState | undefined>(
+    () => summary.value?.state ?? (inspect.value?.State as { Status?: ContainerState } | undefined)?.Status,
+  )
+  const name = computed(() => summary.value?.name ?? inspect.value?.Name.replace(/^\//, '') ?? ref_.value)
+
+  let revision = 0
+  async function reload(): Promise<void> {
+    const mine = ++revision
+    try {
+      const result = await api.call('containers.inspect', { id: summary.value?.id ?? inspect.value?.Id ?? ref_.value })
+      if (mine !== revision) return
+      inspect.value = result
+      error.value = null
+      gone.value = false
+    } catch (err) {
+      if (mine !== revision) return
+      if (err instanceof WharfError && err.code === 'not_found') gone.value = true
+      else error.value = err instanceof Error ? err.message : String(err)
+    }
+  }
+
+  watch(
+    () => [ref_.value, summary.value?.state, summary.value?.status, summary.value?.name] as const,
+    () => void reload(),
+    { immediate: true },
+  )
+  // Removed while open: the list store dropped it after having had it.
+  watch(
+    () => summary.value,
+    (now, before) => {
+      if (before && !now && store.loaded) gone.value = true
+    },
+  )
+
+  return { summary, inspect, id, name, state, error, gone, reload }
+}
