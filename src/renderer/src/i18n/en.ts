@@ -322,6 +322,7 @@ export default {
     diagram: 'Container state diagram',
     stopTimeout: 'Stop timeout (seconds)',
     stopTimeoutHint: 'SIGTERM, then SIGKILL after this long',
+    engineDefault: 'Container default',
     transition: '{action} ({from} → {to})',
     current: 'Current state: {state}',
     state: {

@@ -321,6 +321,7 @@ const zhCN: typeof en = {
     diagram: '容器状态图',
     stopTimeout: '停止超时（秒）',
     stopTimeoutHint: '先发送 SIGTERM，超时后发送 SIGKILL',
+    engineDefault: '容器默认值',
     transition: '{action}（{from} → {to}）',
     current: '当前状态：{state}',
     state: {
