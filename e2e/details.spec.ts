@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { ContainersPage } from './pages/ContainersPage'
 import { DetailPage } from './pages/DetailPage'
 import { cleanup, runLabel, TEST_IMAGE, testDocker, uniqueName } from './support/engine'
 
@@ -108,6 +109,12 @@ test('inspect and stats show the container as the engine sees it', async ({ page
   await detail.tab('Stats')
   await expect(page.getByRole('img', { name: 'CPU' })).toBeVisible()
   await expect(page.locator('.now dd').first()).toHaveText(/^\d+(\.\d)?%/, { timeout: 15_000 })
+
+  // The list samples CPU and memory of running containers on screen.
+  const list = new ContainersPage(page)
+  await list.find(name)
+  await expect(list.row(name)).toContainText(/\d+\.\d%/, { timeout: 15_000 })
+  await expect(list.row(name)).toContainText(/\d+(\.\d)? (KB|MB)/)
 })
 
 test('names, labels, env values and log lines with markup and escapes stay inert text', async ({ page }) => {

@@ -64,6 +64,8 @@ export default {
       status: 'Status',
       ports: 'Ports',
       created: 'Created',
+      cpu: 'CPU',
+      memory: 'Memory',
       actions: 'Actions',
     },
     selectAll: 'Select all shown containers',

@@ -66,6 +66,8 @@ const zhCN: typeof en = {
       status: '运行情况',
       ports: '端口',
       created: '创建时间',
+      cpu: 'CPU',
+      memory: '内存',
       actions: '操作',
     },
     selectAll: '选择所有显示的容器',

@@ -1,0 +1,61 @@
+import type { StatsSample } from '@shared/types'
+import { onUnmounted, shallowRef, triggerRef, watch, type Ref } from 'vue'
+import { useApi } from '../api'
+
+/** At most this many containers are sampled at once: one engine stats stream each. */
+export const MAX_SAMPLED = 40
+
+/**
+ * Live CPU and memory for the containers on screen, and only those: one stats stream
+ * per visible running container, opened when it scrolls into view and closed when it
+ * leaves, so a list of thousands costs what a screenful costs.
+ */
+export function useVisibleStats(ids: Ref<string[]>) {
+  const api = useApi()
+  const samples = shallowRef(new Map<string, StatsSample>())
+  const open = new Map<string, () => void>()
+
+  function sync(wanted: string[]): void {
+    const keep = new Set(wanted.slice(0, MAX_SAMPLED))
+    for (const [id, close] of open) {
+      if (keep.has(id)) continue
+      close()
+      open.delete(id)
+      samples.value.delete(id)
+    }
+    for (const id of keep) {
+      if (open.has(id)) continue
+      open.set(
+        id,
+        api.subscribe(
+          'containers.stats',
+          { id },
+          (sample) => {
+            samples.value.set(id, sample)
+            triggerRef(samples)
+          },
+          () => {
+            open.delete(id)
+            samples.value.delete(id)
+            triggerRef(samples)
+          },
+        ),
+      )
+    }
+    triggerRef(samples)
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  // Scrolling fast should not open and close streams for rows that only flew past.
+  watch(ids, (now) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => sync(now), 250)
+  })
+  sync(ids.value)
+  onUnmounted(() => {
+    clearTimeout(timer)
+    for (const close of open.values()) close()
+    open.clear()
+  })
+  return samples
+}
