@@ -3,9 +3,7 @@
  * P6 is process start → first container row visible; the renderer figure is the
  * time from the list arriving in the page to the frame after its rows are painted.
  */
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { launchChromium, startServer } from './browserServer'
 
 export interface RendererResult {
   startToFirstRowMs: number
@@ -18,28 +16,14 @@ export interface RendererResult {
   rowsInDom: number
 }
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-
 export async function benchRenderer(dockerHost: string): Promise<RendererResult> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     const started = performance.now()
-    const server = spawn(process.execPath, [join(__dirname, '../out/main/server.js'), '--port', '0', '--token', 'bench-token-000000'], {
-      env: { ...process.env, DOCKER_HOST: dockerHost },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const server = await startServer(dockerHost)
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ''
-        server.stdout.on('data', (c: Buffer) => {
-          out += c.toString()
-          const m = /Wharf is running at (\S+)/.exec(out)
-          if (m) resolve(m[1])
-        })
-        server.once('exit', (code) => reject(new Error(`server exited ${String(code)}`)))
-      })
-      const urlMs = performance.now() - started
+      const { url, urlMs } = server
       await page.goto(url)
       await page.locator('.n-data-table-tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
       const startToFirstRowMs = performance.now() - started
@@ -61,7 +45,7 @@ export async function benchRenderer(dockerHost: string): Promise<RendererResult>
       refreshes.sort((x, y) => x - y)
       return { startToFirstRowMs, urlMs, listShownMs, refreshShownMs: refreshes[2], rowsInDom }
     } finally {
-      server.kill('SIGTERM')
+      server.stop()
     }
   } finally {
     await browser.close()

@@ -8,15 +8,37 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startDockerd } from '../scripts/lib/dockerd.mjs'
 import { benchList, ensureContainers } from './p1-list'
+import { benchEvents, type P2Result } from './p2-events'
+import { benchLogs, type P3Result } from './p3-logs'
 import { benchRenderer, type RendererResult } from './renderer'
 import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
 
+/** WHARF_BENCH_ONLY=p2,p3 runs a subset while working on one figure; only a full run is recorded. */
+const only = new Set((process.env.WHARF_BENCH_ONLY ?? '').split(',').filter(Boolean))
+const wanted = (name: string): boolean => only.size === 0 || only.has(name)
+
 async function main(): Promise<void> {
   const { socket, dockerHost } = await startDockerd()
   const docker = new Dockerode({ socketPath: socket })
   const version = (await docker.version()).Version
+  // P2 and P3 first, on a quiet engine, before the 1,000 containers of P1 exist.
+  let p2: P2Result | undefined
+  let p3: P3Result | undefined
+  if (wanted('p2')) {
+    p2 = await benchEvents(docker, socket, dockerHost)
+    console.log(
+      `P2 state change → UI (${p2.samples} changes of 50 containers): p50 ${p2.uiP50.toFixed(0)} ms, p95 ${p2.uiP95.toFixed(0)} ms (target p95 ≤ 200); raw /events client p50 ${p2.rawP50.toFixed(1)} ms, p95 ${p2.rawP95.toFixed(1)} ms`,
+    )
+  }
+  if (wanted('p3')) {
+    p3 = await benchLogs(docker, socket, dockerHost)
+    console.log(
+      `P3 follow ${p3.lines} log lines: raw ${p3.rawMs.toFixed(0)} ms, Wharf to the page ${p3.wharfMs.toFixed(0)} ms, ${(p3.ratio * 100).toFixed(0)} % of raw (target ≥ 80 %); peak page heap ${p3.peakHeapMb.toFixed(0)} MB; longest frame ${p3.longestFrameMs.toFixed(0)} ms (target ≤ 100)`,
+    )
+  }
+  if (!wanted('p1')) return
   console.log(`creating ${COUNT} containers (labelled wharf.bench)…`)
   await ensureContainers(docker, COUNT)
   // Let the engine settle after creating the containers before anything is timed.
@@ -51,6 +73,17 @@ async function main(): Promise<void> {
         `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 3×5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 100 ms |`,
         `| P1 renderer, first load: list received → first paint of the whole app | ${r.listShownMs.toFixed(1)} ms | — | includes the app's own first style and layout pass | (info) |`,
         `| P6 browser mode: process start → first row visible, ${p1.containers} containers | ${r.startToFirstRowMs.toFixed(0)} ms, median of 3 cold starts (address printed after ${r.urlMs.toFixed(0)} ms) | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1500 ms |`,
+        ...(p2
+          ? [
+              `| P2 engine event → row shows the new state, ${p2.samples} pause/unpause changes of 50 containers in bursts | p50 ${p2.uiP50.toFixed(0)} ms, p95 ${p2.uiP95.toFixed(0)} ms | raw \`/events\` client on the socket: p50 ${p2.rawP50.toFixed(1)} ms, p95 ${p2.rawP95.toFixed(1)} ms | p95 ${p2.uiP95.toFixed(0)} ms | p95 ≤ 200 ms |`,
+            ]
+          : []),
+        ...(p3
+          ? [
+              `| P3 follow a log of ${p3.lines} lines (${(p3.bytes / 1024 / 1024).toFixed(1)} MB) to the page | ${p3.wharfMs.toFixed(0)} ms (median of 3) | raw follow over the socket, demultiplexed: ${p3.rawMs.toFixed(0)} ms | ${(p3.ratio * 100).toFixed(0)} % of raw throughput | ≥ 80 % |`,
+              `| P3 page while following: peak JS heap / longest frame | ${p3.peakHeapMb.toFixed(0)} MB / ${p3.longestFrameMs.toFixed(0)} ms | — | bounded: the page keeps the newest 20,000 lines | frame ≤ 100 ms |`,
+            ]
+          : []),
       ].join('\n'),
     )
   } finally {
@@ -59,6 +92,10 @@ async function main(): Promise<void> {
 }
 
 function record(section: string): void {
+  if (only.size > 0) {
+    console.log('partial run (WHARF_BENCH_ONLY): not recorded')
+    return
+  }
   const file = join(__dirname, '../docs/benchmarks.md')
   const text = readFileSync(file, 'utf8')
   const begin = '<!-- BENCH:BEGIN -->'

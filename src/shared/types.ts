@@ -31,6 +31,11 @@ export interface ContainerSummary {
 export type ContainersDelta =
   | { kind: 'upsert'; containers: ContainerSummary[] }
   | { kind: 'remove'; ids: string[] }
+  /**
+   * States the engine's events announce, sent at once; the full rows follow from a
+   * list call, which a busy engine can answer hundreds of milliseconds later (P2).
+   */
+  | { kind: 'state'; changes: Array<{ id: string; state: ContainerState; status: string }> }
   /** The engine (re)connected: the list must be fetched again before deltas apply. */
   | { kind: 'resync' }
 
@@ -100,9 +105,19 @@ export interface LogLine {
   cut?: number
 }
 
-/** Log lines come in batches so a chatty container costs a message per frame, not per line. */
+/**
+ * Log lines come in batches so a chatty container costs a message per frame, not per
+ * line, and in columns rather than an object per line: a 200,000-line log then costs
+ * the page a few string arrays to parse instead of 200,000 objects (P3).
+ */
 export interface LogBatch {
-  lines: LogLine[]
+  /** One character per line: "0" TTY, "1" stdout, "2" stderr. */
+  streams: string
+  texts: string[]
+  /** Parallel to `texts`, when timestamps were asked for. */
+  times?: string[]
+  /** [index in this batch, characters cut] for lines longer than the kept head. */
+  cuts?: Array<[number, number]>
 }
 
 export interface StatsSample {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionResult, CommitResult, ContainerChange, ContainerInspect, LogBatch, StatsSample } from '../../src/shared/types'
+import { logLines } from '../../src/shared/logBatch'
 import { fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, testDocker, uniqueName, waitFor } from './support/engine'
 import { collect } from './support/streams'
@@ -29,7 +30,7 @@ async function exec(id: string, cmd: string[]): Promise<void> {
 }
 
 function lines(batches: LogBatch[]) {
-  return batches.flatMap((b) => b.lines)
+  return batches.flatMap(logLines)
 }
 
 describe('containers.inspect and containers.changes', () => {

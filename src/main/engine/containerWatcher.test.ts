@@ -47,7 +47,16 @@ describe('ContainerWatcher', () => {
     emit('a', 'exec_start: sh')
     await settle()
     expect(calls).toEqual([['a', 'b', 'c']])
-    expect(deltas).toHaveLength(1)
+    // First what the events announce, then the rows the engine lists.
+    expect(deltas.map((d) => d.kind)).toEqual(['state', 'upsert'])
+    expect(deltas[0]).toEqual({
+      kind: 'state',
+      changes: [
+        { id: 'a', state: 'running', status: 'Up' },
+        { id: 'b', state: 'running', status: 'Up' },
+        { id: 'c', state: 'exited', status: 'Exited (?)' },
+      ],
+    })
     watcher.dispose()
   })
 

@@ -1,7 +1,8 @@
 /**
- * Turns the engine's container events into list deltas. Events that arrive close
- * together are batched into one filtered list call, so a burst of 50 state changes
- * costs one request, and the renderer never re-fetches the whole list per event.
+ * Turns the engine's container events into list deltas. The state an event announces
+ * (paused, running, exited) goes out at once; events that arrive close together are
+ * then batched into one filtered list call for the full rows, so a burst of 50 state
+ * changes costs one request, and the renderer never re-fetches the whole list per event.
  */
 import type { ContainerState, ContainersDelta } from '../../shared/types'
 import type { EngineConnection } from './connection'
@@ -53,6 +54,8 @@ export class ContainerWatcher {
   /** Ids to list, with what their latest event implies. */
   private readonly dirty = new Map<string, Pending>()
   private readonly removed = new Set<string>()
+  /** States announced by events since the last flush, sent before the list call. */
+  private readonly announced = new Map<string, { state: ContainerState; status: string }>()
   private timer: NodeJS.Timeout | undefined
   private readonly disposers: (() => void)[] = []
 
@@ -78,7 +81,10 @@ export class ContainerWatcher {
       this.removed.add(id)
     } else {
       this.removed.delete(id)
-      this.dirty.set(id, expectationFor(event, action))
+      const expectation = expectationFor(event, action)
+      this.dirty.set(id, expectation)
+      if (expectation.show) this.announced.set(id, expectation.show)
+      else this.announced.delete(id)
     }
     this.schedule(BATCH_MS)
   }
@@ -95,6 +101,10 @@ export class ContainerWatcher {
     this.removed.clear()
     this.dirty.clear()
     if (removed.length > 0) this.deltas.emit({ kind: 'remove', ids: removed })
+    if (this.announced.size > 0) {
+      this.deltas.emit({ kind: 'state', changes: [...this.announced].map(([id, show]) => ({ id, ...show })) })
+      this.announced.clear()
+    }
     if (ids.length === 0) return
     try {
       const items = await (await this.engine.client()).listContainers({ all: true, filters: { id: ids } })

@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs'
 import { Agent } from 'node:http'
 import { join } from 'node:path'
+import { inspect } from 'node:util'
 import type { DockerOptions } from 'dockerode'
+
+/**
+ * docker-modem formats every request's options with util.inspect (showHidden, no depth
+ * limit) for a debug line, even when debugging is off; with a live keep-alive Agent in
+ * them that walks every socket and costs milliseconds per request. The agent answers
+ * inspect with its name instead.
+ */
+function quietAgent(): Agent {
+  const agent = new Agent({ keepAlive: true })
+  Object.defineProperty(agent, inspect.custom, { value: () => 'http.Agent(keepAlive)' })
+  return agent
+}
 
 /** Turns an engine URL as DOCKER_HOST spells it into dockerode options. */
 export function optionsForEndpoint(endpoint: string, env: NodeJS.ProcessEnv = process.env): DockerOptions {
@@ -15,7 +28,7 @@ export function optionsForEndpoint(endpoint: string, env: NodeJS.ProcessEnv = pr
     case 'unix:':
       if (!url.pathname) throw new Error(`"${endpoint}" names no socket path`)
       // Keep-alive: list and inspect calls reuse one connection instead of opening one each.
-      return { socketPath: decodeURIComponent(url.pathname), agent: new Agent({ keepAlive: true }) } as DockerOptions
+      return { socketPath: decodeURIComponent(url.pathname), agent: quietAgent() } as DockerOptions
     case 'npipe:':
       // npipe:////./pipe/docker_engine → //./pipe/docker_engine
       return { socketPath: endpoint.replace(/^npipe:\/\//, '').replace(/\//g, '\\') }

@@ -6,12 +6,12 @@ import { createLineParser } from './eventLines'
 import { WharfError } from '../../shared/errors'
 import { toStatsSample, type EngineStats } from './statsSample'
 
-const STOP_ACTIONS = new Set(['die', 'destroy', 'pause'])
+const STOP_ACTIONS = new Set(['die', 'destroy'])
 
 /**
  * Follows `GET /containers/{id}/stats?stream=true` (one frame a second from the engine)
  * and emits a computed sample per frame. The engine ends the stream when the container
- * stops or pauses; that ends the sink too.
+ * stops; that ends the sink too. A paused container keeps its stream (its memory still counts).
  */
 export function streamStats(
   engine: EngineConnection,

@@ -83,7 +83,14 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
   server.requestTimeout = 30_000
   server.keepAliveTimeout = 5_000
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    // Chromium's WebSocket receive path, not the engine, limits a log pouring in (P3):
+    // log text deflates several times over, so fewer bytes cross it. Level 1 keeps the
+    // CPU cost low; small messages (calls, deltas) are sent as they are.
+    perMessageDeflate: { zlibDeflateOptions: { level: 1 }, threshold: 16 * 1024, concurrencyLimit: 2 },
+  })
   let stopPinging: (() => void) | undefined
   const ready = api.then((stack) => {
     stopPinging = stack.serve(wss)

@@ -15,7 +15,7 @@ import { toErrorData } from '../api/router'
  */
 const MAX_BUFFERED = 8 * 1024 * 1024
 /** Streams that can pause (logs, stats) hold back while more than this waits to be sent. */
-const FLOW_BUFFERED = 1024 * 1024
+const FLOW_BUFFERED = 8 * 1024 * 1024
 const PING_INTERVAL_MS = 30_000
 
 export function serveApiOverWebSocket(wss: WebSocketServer, api: Api): () => void {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { LogBatch, LogLine } from '../../../shared/types'
 import type { EngineConnection } from '../connection'
+import { LogBatchBuilder } from '../../../shared/logBatch'
 import { logTimeToUnix } from '../../../shared/logTime'
 import { asError, toWharfError } from '../engineError'
 import { FrameDemuxer } from './demux'
@@ -71,15 +72,17 @@ export async function openLogStream(
 export function streamLogs(engine: EngineConnection, options: LogOptions, sink: LogSink): () => void {
   let closed = false
   let source: Readable | undefined
-  let pending: LogLine[] = []
+  const keepTimes = options.timestamps || options.before !== undefined
+  const pending = new LogBatchBuilder(keepTimes)
+  /** Lines held back while paging ("before"): only the last `tail` are sent, at the end. */
+  let held: LogLine[] = []
   let timer: NodeJS.Timeout | undefined
 
   const flush = (): void => {
     if (timer) clearTimeout(timer)
     timer = undefined
-    if (pending.length === 0 || closed) return
-    sink.emit({ lines: pending })
-    pending = []
+    if (pending.size === 0 || closed) return
+    sink.emit(pending.take())
     if (!sink.ready() && source && !source.isPaused()) {
       source.pause()
       const resume = (): void => {
@@ -104,12 +107,12 @@ export function streamLogs(engine: EngineConnection, options: LogOptions, sink: 
       if (before !== undefined) {
         // `until` is inclusive; the boundary line is already on screen.
         if (!line.time || line.time >= before) return
-        pending.push(line)
-        if (keep !== undefined && pending.length > keep * 2) pending = pending.slice(-keep)
+        held.push(line)
+        if (keep !== undefined && held.length > keep * 2) held = held.slice(-keep)
         return
       }
-      pending.push(line)
-      if (pending.length >= BATCH_LINES) flush()
+      pending.add(line)
+      if (pending.size >= BATCH_LINES) flush()
       else timer ??= setTimeout(flush, BATCH_MS)
     })
 
@@ -125,7 +128,8 @@ export function streamLogs(engine: EngineConnection, options: LogOptions, sink: 
       stream.on('data', (chunk: Buffer) => (demuxer ? demuxer.push(chunk) : splitters[0].push(chunk)))
       stream.on('end', () => {
         for (const splitter of splitters) splitter.flush()
-        if (keep !== undefined) pending = pending.slice(-keep)
+        for (const line of keep !== undefined ? held.slice(-keep) : held) pending.add(line)
+        held = []
         flush()
         if (!closed) sink.end()
       })

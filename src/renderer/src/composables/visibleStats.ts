@@ -4,6 +4,7 @@ import { useApi } from '../api'
 
 /** At most this many containers are sampled at once: one engine stats stream each. */
 export const MAX_SAMPLED = 40
+const REFRESH_MS = 1000
 
 /**
  * Live CPU and memory for the containers on screen, and only those: one stats stream
@@ -32,7 +33,7 @@ export function useVisibleStats(ids: Ref<string[]>) {
           { id },
           (sample) => {
             samples.value.set(id, sample)
-            triggerRef(samples)
+            refreshSoon()
           },
           () => {
             open.delete(id)
@@ -45,6 +46,16 @@ export function useVisibleStats(ids: Ref<string[]>) {
     triggerRef(samples)
   }
 
+  // Each stream sends a sample a second at its own moment; forty of them would re-render
+  // the table forty times a second. One refresh per second carries them all.
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined
+  function refreshSoon(): void {
+    refreshTimer ??= setTimeout(() => {
+      refreshTimer = undefined
+      triggerRef(samples)
+    }, REFRESH_MS)
+  }
+
   let timer: ReturnType<typeof setTimeout> | undefined
   // Scrolling fast should not open and close streams for rows that only flew past.
   watch(ids, (now) => {
@@ -54,6 +65,7 @@ export function useVisibleStats(ids: Ref<string[]>) {
   sync(ids.value)
   onUnmounted(() => {
     clearTimeout(timer)
+    clearTimeout(refreshTimer)
     for (const close of open.values()) close()
     open.clear()
   })

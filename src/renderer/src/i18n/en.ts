@@ -245,6 +245,7 @@ export default {
     download: 'Download full log',
     loadOlder: 'Load older lines',
     toBottom: 'Jump to newest',
+    held: 'the newest {n} kept on screen',
     viewport: 'Log output',
     stderr: 'stderr:',
     cut: '… {n} more characters (in the download)',

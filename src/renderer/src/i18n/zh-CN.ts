@@ -246,6 +246,7 @@ const zhCN: typeof en = {
     download: '下载完整日志',
     loadOlder: '加载更早的日志',
     toBottom: '跳到最新',
+    held: '屏幕上保留最新的 {n} 行',
     viewport: '日志输出',
     stderr: '标准错误：',
     cut: '… 另有 {n} 个字符（见下载文件）',

@@ -9,6 +9,16 @@ export function applyDelta(map: Map<string, ContainerSummary>, delta: Containers
     for (const c of delta.containers) map.set(c.id, c)
     return delta.containers.length > 0
   }
+  if (delta.kind === 'state') {
+    let changed = false
+    for (const { id, state, status } of delta.changes) {
+      const current = map.get(id)
+      if (!current || current.state === state) continue
+      map.set(id, { ...current, state, status })
+      changed = true
+    }
+    return changed
+  }
   if (delta.kind === 'remove') {
     let changed = false
     for (const id of delta.ids) changed = map.delete(id) || changed

@@ -49,7 +49,17 @@ export const useContainersStore = defineStore('containers', () => {
       return
     }
     if (buffered) buffered.push(delta)
-    if (applyDelta(byId.value, delta)) triggerRef(byId)
+    if (applyDelta(byId.value, delta)) renderSoon()
+  }
+
+  // A burst of events arrives as many deltas; the map takes each at once, the list
+  // re-renders once per frame with all of them (P2).
+  let frame = 0
+  function renderSoon(): void {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0
+      triggerRef(byId)
+    })
   }
 
   const unsubscribe = api.subscribe('containers.changed', {}, onDelta)

@@ -1,0 +1,52 @@
+/** Browser mode as a user starts it (the built server, a fresh process) and Chromium to look at it. */
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+}
+
+export interface RunningServer {
+  /** The token URL the server printed. */
+  url: string
+  /** Milliseconds from spawn to the printed address. */
+  urlMs: number
+  stop(): void
+}
+
+export async function startServer(dockerHost: string): Promise<RunningServer> {
+  const started = performance.now()
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.WHARF_BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+      join(__dirname, '../out/main/server.js'),
+      '--port',
+      '0',
+      '--token',
+      'bench-token-000000',
+    ],
+    {
+      env: { ...process.env, DOCKER_HOST: dockerHost },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      server.stdout.on('data', (c: Buffer) => {
+        out += c.toString()
+        const m = /Wharf is running at (\S+)/.exec(out)
+        if (m) resolve(m[1])
+      })
+      server.once('exit', (code) => reject(new Error(`server exited ${String(code)}`)))
+    })
+    return { url, urlMs: performance.now() - started, stop: () => server.kill('SIGTERM') }
+  } catch (err) {
+    server.kill('SIGTERM')
+    throw err
+  }
+}
