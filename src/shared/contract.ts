@@ -15,6 +15,7 @@ import type {
   CreateResult,
   EngineInfo,
   EngineStatus,
+  ImageSummary,
   LogBatch,
   PruneResult,
   StatsSample,
@@ -73,6 +74,11 @@ export const methods = {
   'containers.rename': method<typeof s.renameInput, ActionResult>(s.renameInput),
   /** `docker commit`: the container's filesystem as a new image. */
   'containers.commit': method<typeof s.commitInput, CommitResult>(s.commitInput),
+  // #endregion
+
+  // #region images
+  /** Images on the engine (`docker images`), without intermediate layers. */
+  'images.list': method<typeof s.empty, ImageSummary[]>(s.empty),
   // #endregion
 } as const
 

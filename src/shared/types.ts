@@ -154,3 +154,15 @@ export interface CommitResult {
 
 /** `docker inspect` output, as the engine returned it (PascalCase, see the Engine API). */
 export type ContainerInspect = Record<string, unknown> & { Id: string; Name: string }
+
+/** An image on the engine (`docker images`). */
+export interface ImageSummary {
+  id: string
+  /** repository:tag names; empty for a dangling image. */
+  tags: string[]
+  size: number
+  /** Seconds since the epoch. */
+  created: number
+  /** Containers using it, when the engine says (-1: not computed). */
+  containers: number
+}

@@ -148,6 +148,12 @@ describe('containers.create (run form)', () => {
     expect(error.message).toMatch(/No such image: wharf-test\/no-such-image:1/)
   })
 
+  it('lists the engine’s images for the form to suggest', async () => {
+    const images = await ok<Array<{ tags: string[]; size: number }>>(ctx.api, 'images.list')
+    const test = images.find((i) => i.tags.includes(TEST_IMAGE))
+    expect(test?.size).toBeGreaterThan(0)
+  })
+
   it('names a conflict with an existing container name', async () => {
     const existing = await createTestContainer(docker)
     const name = (await existing.inspect()).Name.slice(1)

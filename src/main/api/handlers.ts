@@ -1,6 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput, StreamEvent, StreamInput, StreamName } from '../../shared/contract'
 import type { ContainerConfigService } from '../engine/containerConfig'
 import type { ContainersService } from '../engine/containers'
+import type { ImagesService } from '../engine/images'
 import { streamLogs } from '../engine/logs/logStream'
 import { streamStats } from '../engine/statsStream'
 import type { ContainerWatcher } from '../engine/containerWatcher'
@@ -12,6 +13,7 @@ export interface Services {
   engine: EngineConnection
   containers: ContainersService
   containerConfig: ContainerConfigService
+  images: ImagesService
   watcher: ContainerWatcher
   system: SystemService
 }
@@ -53,6 +55,7 @@ export function createHandlers(s: Services): Handlers {
     'containers.update': ({ id, ...options }) => s.containerConfig.update(id, options),
     'containers.rename': ({ id, name }) => s.containerConfig.rename(id, name),
     'containers.commit': ({ id, reference, ...options }) => s.containerConfig.commit(id, reference, options),
+    'images.list': () => s.images.list(),
   }
 }
 

@@ -1,5 +1,6 @@
 import { ContainerConfigService } from '../engine/containerConfig'
 import { ContainersService } from '../engine/containers'
+import { ImagesService } from '../engine/images'
 import { ContainerWatcher } from '../engine/containerWatcher'
 import { EngineConnection, type ConnectionOptions } from '../engine/connection'
 import { podmanInstalled } from '../engine/podman'
@@ -19,6 +20,7 @@ export function createServices(options: ConnectionOptions = {}): Services & { di
     watcher,
     containers,
     containerConfig,
+    images: new ImagesService(engine),
     system: new SystemService(engine),
     dispose() {
       containers.dispose()

@@ -99,6 +99,8 @@ describe('docker run CLI twin', () => {
     expect(parseDockerRun('ls -la').problems).toEqual([{ flag: 'ls -la', reason: 'notDockerRun' }])
     expect(parseDockerRun('docker run -d').problems).toEqual([{ flag: '', reason: 'noImage' }])
     expect(parseDockerRun('docker run --name').problems).toContainEqual({ flag: '--name', reason: 'missingValue' })
+    expect(parseDockerRun(`docker run -e 'A=1 busybox`).problems).toContainEqual({ flag: "'", reason: 'unterminatedQuote' })
+    expect(parseDockerRun(`docker run -e "it's" -e 'say "hi"' -e a\\'b busybox # it's fine`).problems).toEqual([])
   })
 })
 

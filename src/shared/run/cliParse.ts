@@ -10,7 +10,7 @@ import { emptyRunSpec, type RunSpec } from './spec'
 export interface CliProblem {
   flag: string
   value?: string
-  reason: 'unsupported' | 'unknown' | 'unreadable' | 'missingValue' | 'notDockerRun' | 'operator' | 'noImage'
+  reason: 'unsupported' | 'unknown' | 'unreadable' | 'missingValue' | 'notDockerRun' | 'operator' | 'noImage' | 'unterminatedQuote'
 }
 
 export interface ParsedRun {
@@ -138,7 +138,8 @@ function parseBool(text: string | undefined): boolean | undefined {
 export function parseDockerRun(line: string): ParsedRun {
   const spec = emptyRunSpec()
   const problems: CliProblem[] = []
-  const { words: all, operators } = splitShellWords(line)
+  const { words: all, operators, unterminated } = splitShellWords(line)
+  if (unterminated) problems.push({ flag: unterminated, reason: 'unterminatedQuote' })
   for (const op of operators) problems.push({ flag: op, reason: 'operator' })
   const words = stripPrefix(all)
   if (!words) {

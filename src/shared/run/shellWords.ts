@@ -1,6 +1,22 @@
 import { parse } from 'shell-quote'
 
-export type ShellWords = { words: string[]; operators: string[] }
+export type ShellWords = { words: string[]; operators: string[]; unterminated?: "'" | '"' }
+
+/** The quote left open at the end of the line, if any (shell-quote closes it silently). */
+function openQuote(line: string): "'" | '"' | undefined {
+  let quote: "'" | '"' | undefined
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (quote === "'") {
+      if (c === "'") quote = undefined
+    } else if (c === '\\') i++
+    else if (quote === '"') {
+      if (c === '"') quote = undefined
+    } else if (c === "'" || c === '"') quote = c
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break
+  }
+  return quote
+}
 
 /**
  * Splits a command line the way a POSIX shell would (quotes, escapes, line
@@ -22,7 +38,8 @@ export function splitShellWords(line: string): ShellWords {
     }
     // Comments (`# …`) end the command, as in a shell.
   }
-  return { words, operators }
+  const unterminated = openQuote(joined)
+  return unterminated ? { words, operators, unterminated } : { words, operators }
 }
 
 const SAFE = /^[A-Za-z0-9_\-+=.,/:@%^]+$/
