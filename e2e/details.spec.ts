@@ -142,3 +142,18 @@ test('names, labels, env values and log lines with markup and escapes stay inert
   await expect(page.locator('main img[src=x], main script')).toHaveCount(0)
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
 })
+
+test('a container that is not there, or goes away while open, is said so', async ({ page }) => {
+  const detail = new DetailPage(page)
+  await detail.open('%3Cimg%20src%3Dx%3E')
+  await expect(page.getByRole('heading', { name: 'No such container' })).toBeVisible()
+  await expect(page.getByText('no container named or identified “<img src=x>”')).toBeVisible()
+
+  const name = uniqueName('gone')
+  const c = await start(name, ['sleep', '3600'])
+  await detail.open(name, 'inspect')
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await c.remove({ force: true })
+  await expect(page.getByRole('alert').filter({ hasText: 'This container no longer exists' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Remove…' })).toBeDisabled()
+})

@@ -15,6 +15,8 @@ export function useContainerDetail(ref_: Ref<string>) {
   const inspect = ref<ContainerInspect | null>(null)
   const error = ref<string | null>(null)
   const gone = ref(false)
+  /** Nothing by that name or id on the engine (never was, or removed before we looked). */
+  const missing = ref(false)
 
   const summary = computed<ContainerSummary | undefined>(() => {
     const key = ref_.value
@@ -40,9 +42,12 @@ export function useContainerDetail(ref_: Ref<string>) {
       inspect.value = result
       error.value = null
       gone.value = false
+      missing.value = false
     } catch (err) {
       if (mine !== revision) return
-      if (err instanceof WharfError && err.code === 'not_found') gone.value = true
+      const notThere = err instanceof WharfError && (err.code === 'not_found' || err.code === 'invalid_input')
+      if (notThere && !inspect.value) missing.value = true
+      else if (notThere) gone.value = true
       else error.value = err instanceof Error ? err.message : String(err)
     }
   }
@@ -60,5 +65,5 @@ export function useContainerDetail(ref_: Ref<string>) {
     },
   )
 
-  return { summary, inspect, id, name, state, error, gone, reload }
+  return { summary, inspect, id, name, state, error, gone, missing, reload }
 }

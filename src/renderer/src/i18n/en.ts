@@ -229,6 +229,8 @@ export default {
     actions: 'Container actions',
     tabs: 'Container details',
     gone: 'This container no longer exists: it was removed.',
+    missingTitle: 'No such container',
+    missingBody: 'The engine has no container named or identified “{name}”. It may have been removed.',
     tab: { logs: 'Logs', inspect: 'Inspect', stats: 'Stats', changes: 'Changes', lifecycle: 'Lifecycle', settings: 'Settings' },
   },
   logs: {

@@ -230,6 +230,8 @@ const zhCN: typeof en = {
     actions: '容器操作',
     tabs: '容器详情',
     gone: '该容器已不存在：它已被删除。',
+    missingTitle: '没有这个容器',
+    missingBody: '引擎上没有名称或 ID 为“{name}”的容器，它可能已被删除。',
     tab: { logs: '日志', inspect: '详情', stats: '资源', changes: '变更', lifecycle: '生命周期', settings: '设置' },
   },
   logs: {
