@@ -1,8 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import ComingSoonView from './views/ComingSoonView.vue'
 import ContainersView from './views/ContainersView.vue'
-import ContainerDetailView from './views/ContainerDetailView.vue'
-import RunContainerView from './views/RunContainerView.vue'
 import EngineView from './views/EngineView.vue'
 
 export const router = createRouter({
@@ -11,8 +9,10 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/containers' },
     { path: '/containers', name: 'containers', component: ContainersView },
-    { path: '/containers/new', name: 'run', component: RunContainerView },
-    { path: '/containers/:id', name: 'container', component: ContainerDetailView },
+    // Loaded when first opened: the first paint of the list does not wait for the run
+    // form, the charts or the log viewer (P6).
+    { path: '/containers/new', name: 'run', component: () => import('./views/RunContainerView.vue') },
+    { path: '/containers/:id', name: 'container', component: () => import('./views/ContainerDetailView.vue') },
     { path: '/images', name: 'images', component: ComingSoonView, props: { pane: 'images' } },
     { path: '/volumes', name: 'volumes', component: ComingSoonView, props: { pane: 'volumes' } },
     { path: '/networks', name: 'networks', component: ComingSoonView, props: { pane: 'networks' } },
