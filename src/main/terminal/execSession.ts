@@ -65,7 +65,7 @@ export class ExecSession {
           session.finish('container-stopped', null)
         }
       })
-      const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as unknown as Duplex
+      const stream: Duplex = await exec.start({ hijack: true, stdin: true, Tty: true })
       session.attach(stream)
       await session.resize(options.cols, options.rows).catch(() => undefined)
       return session
