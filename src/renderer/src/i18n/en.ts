@@ -1,3 +1,5 @@
+import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
+
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
   nav: {
@@ -196,34 +198,8 @@ export default {
     createAndStart: 'Create and start',
     fixFirst: 'Fix the {n} marked field first. | Fix the {n} marked fields first.',
     onLine: 'Line {n}: {text}',
-    issue: {
-      required: 'Required',
-      imageRef: 'Not an image reference, e.g. nginx, nginx:1.27 or registry:5000/team/app:v2',
-      containerName: 'Names use letters, digits, _ . - (at least 2 characters, starting with a letter or digit)',
-      envKey: 'Each variable needs a name before "="',
-      port: 'A port is a number from 1 to 65535',
-      hostIp: 'Not an IPv4 or IPv6 address',
-      portDuplicate: 'Host port {port}/{protocol} is already published by another row',
-      portsWithJoinedNetwork: 'A container that joins another container’s network cannot publish ports',
-      hostnameWithJoinedNetwork: 'A container that joins another container’s network uses that container’s hostname',
-      absolutePath: 'Must be an absolute path starting with /',
-      volumeName: 'Volume names use letters, digits, _ . - (at least 2 characters)',
-      tmpfsSource: 'A tmpfs mount has no source',
-      mountDuplicate: 'Another mount already uses {target}',
-      network: 'Not a network name, host, none, bridge or container:<name>',
-      aliasesNeedNetwork: 'Network aliases work only on a user-defined network',
-      alias: 'Not a valid alias (letters, digits, _ . -)',
-      maxRetries: 'A whole number, 0 or more',
-      maxRetriesOnlyOnFailure: 'Retries apply only to the on-failure policy',
-      restartWithAutoRemove: 'Auto-remove cannot be combined with a restart policy',
-      hostname: 'Not a valid hostname',
-      labelKey: 'Each label needs a key before "="',
-      cpus: 'A positive number of CPUs, e.g. 0.5 or 2',
-      memory: 'A size with a unit, e.g. 512m or 1g',
-      memoryTooSmall: 'The engine needs at least 6 MB',
-      user: 'A user name or uid, optionally :group',
-      volumesFrom: 'A container name, optionally followed by :ro or :rw',
-    },
+    // One English text per validation rule, shared with main's error messages.
+    issue: { ...RUN_ISSUE_TEXT } as Record<RunIssueCode, string>,
   },
   detail: {
     actions: 'Container actions',
