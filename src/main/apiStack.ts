@@ -10,7 +10,7 @@ import { openDownload, type Download } from './downloads/downloads'
 import { serveApiOverWebSocket } from './transport/wsTransport'
 
 export interface ApiStack {
-  services: Services & { dispose(): void }
+  services: Services & { dispose(): Promise<void> }
   api: Api
   serve(wss: WebSocketServer): () => void
   download(path: string): Promise<Download>

@@ -66,9 +66,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     services,
     close: () =>
       new Promise<void>((done) => {
-        services.dispose()
-        server.close(() => done())
-        server.closeAllConnections()
+        // Terminal sessions tell their exec'd processes to end before the engine connection goes.
+        void services.dispose().finally(() => {
+          server.close(() => done())
+          server.closeAllConnections()
+        })
       }),
   }
 }

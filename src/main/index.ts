@@ -29,9 +29,15 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
     })
-    app.on('will-quit', () => {
+    let disposed = false
+    app.on('will-quit', (event) => {
+      if (disposed) return
+      // Terminal sessions end their exec'd processes in the engine first (at most 3 s).
+      event.preventDefault()
+      disposed = true
       stopIpc()
-      services.dispose()
+      const deadline = new Promise((done) => setTimeout(done, 3000))
+      void Promise.race([services.dispose(), deadline]).finally(() => app.exit(0))
     })
   })
   app.on('window-all-closed', () => {

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const app = await startBrowserMode({ ...args, onListening: (url) => console.log(`Wharf is running at ${url}`) })
     const shutdown = (): void => {
       void app.close().then(() => process.exit(0))
-      setTimeout(() => process.exit(0), 1000).unref()
+      setTimeout(() => process.exit(0), 3000).unref()
     }
     process.on('SIGINT', shutdown)
     process.on('SIGTERM', shutdown)

@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod'
 import * as s from './schemas'
+import * as term from './terminalSchemas'
+import type { TerminalEvent, TerminalInfo } from './terminal'
 import type {
   ActionResult,
   CommitResult,
@@ -80,6 +82,19 @@ export const methods = {
   /** Images on the engine (`docker images`), without intermediate layers. */
   'images.list': method<typeof s.empty, ImageSummary[]>(s.empty),
   // #endregion
+
+  // #region terminals
+  /** `docker exec -it`: a new process (default: bash if present, else sh) with a TTY in a running container. */
+  'terminals.exec': method<typeof term.execInput, TerminalInfo>(term.execInput),
+  /** `docker attach`: the main process's TTY (read-only output when it has none). */
+  'terminals.attach': method<typeof term.attachInput, TerminalInfo>(term.attachInput),
+  /** A shell on the host running Wharf, with DOCKER_HOST pointing at the connected engine. */
+  'terminals.host': method<typeof term.hostShellInput, TerminalInfo>(term.hostShellInput),
+  /** Every session main holds, open or ended, oldest first: the pane rebuilds its tabs from it. */
+  'terminals.list': method<typeof s.empty, TerminalInfo[]>(s.empty),
+  /** Close a tab: ends the exec'd processes, detaches an attach, hangs up a host shell; forgets the session. */
+  'terminals.close': method<typeof term.terminalRef, { closed: number }>(term.terminalRef),
+  // #endregion
 } as const
 
 export type MethodName = keyof typeof methods
@@ -106,7 +121,34 @@ export const streams = {
   'containers.logs': stream<typeof s.logsInput, LogBatch>(s.logsInput),
   /** A running container's resource use, about once a second; ends when it stops. */
   'containers.stats': stream<typeof s.containerTarget, StatsSample>(s.containerTarget),
+  /**
+   * A terminal's output as bytes, starting with what main still holds of the past (the
+   * replay buffer), then status changes; ends after the session has ended. The viewer
+   * acknowledges rendered bytes with `terminals.ack`, or main stops reading the engine.
+   */
+  'terminals.output': stream<typeof term.terminalOutputInput, TerminalEvent>(term.terminalOutputInput),
 } as const
+
+/**
+ * Fire-and-forget messages: no reply, no ordering promise with calls. Main validates
+ * them like everything else and drops what fails.
+ */
+export const signals = {
+  /** Keystrokes and pastes into a session (binary frames on the WebSocket). */
+  'terminals.input': term.terminalInput,
+  /** The terminal's size changed; the TTY follows (`stty size`). */
+  'terminals.resize': term.terminalResize,
+  /** Flow control: this many bytes of output were rendered. */
+  'terminals.ack': term.terminalAck,
+} as const
+
+export type SignalName = keyof typeof signals
+export type SignalInput<N extends SignalName> = z.input<(typeof signals)[N]>
+export const signalNames = Object.keys(signals) as SignalName[]
+
+export function isSignalName(name: unknown): name is SignalName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(signals, name)
+}
 
 export type StreamName = keyof typeof streams
 export type StreamInput<S extends StreamName> = z.input<(typeof streams)[S]['input']>

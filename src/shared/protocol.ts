@@ -1,7 +1,9 @@
 /**
  * Wire messages of the browser-mode WebSocket. Electron IPC carries the same payloads
  * through ipcRenderer.invoke and per-subscription events, so only this transport needs
- * explicit framing. Main validates every client message with `clientMessage`.
+ * explicit framing. Main validates every client message with `clientMessage`. Bytes
+ * (terminal output and input) travel in binary frames, see `encodeFrame` in terminal.ts;
+ * everything else is JSON text.
  */
 import { z } from 'zod'
 import type { ErrorData } from './errors'
@@ -12,6 +14,8 @@ export const clientMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('call'), id, method: z.string().max(100), input: z.unknown() }).strict(),
   z.object({ t: z.literal('sub'), id, stream: z.string().max(100), input: z.unknown() }).strict(),
   z.object({ t: z.literal('unsub'), id }).strict(),
+  /** Fire-and-forget (contract `signals`); never answered. Terminal input travels as binary frames instead. */
+  z.object({ t: z.literal('signal'), name: z.string().max(100), input: z.unknown() }).strict(),
 ])
 
 export type ClientMessage = z.infer<typeof clientMessage>

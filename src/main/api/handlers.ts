@@ -1,4 +1,13 @@
-import type { MethodInput, MethodName, MethodOutput, StreamEvent, StreamInput, StreamName } from '../../shared/contract'
+import type {
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  SignalInput,
+  SignalName,
+  StreamEvent,
+  StreamInput,
+  StreamName,
+} from '../../shared/contract'
 import type { ContainerConfigService } from '../engine/containerConfig'
 import type { ContainersService } from '../engine/containers'
 import type { ImagesService } from '../engine/images'
@@ -8,6 +17,7 @@ import type { ContainerWatcher } from '../engine/containerWatcher'
 import type { EngineConnection } from '../engine/connection'
 import type { SystemService } from '../engine/system'
 import { startPodmanService } from '../engine/podman'
+import type { Terminals } from '../terminal/terminals'
 
 export interface Services {
   engine: EngineConnection
@@ -16,6 +26,7 @@ export interface Services {
   images: ImagesService
   watcher: ContainerWatcher
   system: SystemService
+  terminals: Terminals
 }
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> }
@@ -56,6 +67,11 @@ export function createHandlers(s: Services): Handlers {
     'containers.rename': ({ id, name }) => s.containerConfig.rename(id, name),
     'containers.commit': ({ id, reference, ...options }) => s.containerConfig.commit(id, reference, options),
     'images.list': () => s.images.list(),
+    'terminals.exec': ({ cols, rows, ...options }) => s.terminals.exec({ ...options, cols, rows }),
+    'terminals.attach': (options) => s.terminals.attach(options),
+    'terminals.host': (size) => s.terminals.host(size),
+    'terminals.list': () => Promise.resolve(s.terminals.list()),
+    'terminals.close': ({ id }) => s.terminals.close(id),
   }
 }
 
@@ -68,5 +84,17 @@ export function createStreamHandlers(s: Services): StreamHandlers {
     'containers.changed': (_input, emit) => s.watcher.deltas.add(emit),
     'containers.logs': (input, emit, end, ready) => streamLogs(s.engine, input, { emit, end, ready }),
     'containers.stats': ({ id }, emit, end) => streamStats(s.engine, id, { emit, end }),
+    'terminals.output': ({ id, viewer }, emit, end) => s.terminals.watch(id, viewer, emit, () => end()),
+  }
+}
+
+type SignalHandlers = { [N in SignalName]: (input: SignalInput<N>) => void }
+
+/** Fire-and-forget messages; inputs arrive validated. */
+export function createSignalHandlers(s: Services): SignalHandlers {
+  return {
+    'terminals.input': ({ id, data }) => s.terminals.input(id, data),
+    'terminals.resize': ({ id, cols, rows }) => s.terminals.resize(id, cols, rows),
+    'terminals.ack': ({ id, viewer, bytes }) => s.terminals.ack(id, viewer, bytes),
   }
 }

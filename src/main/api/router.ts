@@ -4,10 +4,10 @@
  * sees it, and every failure comes back as ErrorData — nothing a client sends can throw
  * past this point.
  */
-import { isMethodName, isStreamName, methods, streams } from '../../shared/contract'
+import { isMethodName, isSignalName, isStreamName, methods, signals, streams } from '../../shared/contract'
 import { WharfError, type Envelope, type ErrorData } from '../../shared/errors'
 import { toWharfError } from '../engine/engineError'
-import { createHandlers, createStreamHandlers, type Services } from './handlers'
+import { createHandlers, createSignalHandlers, createStreamHandlers, type Services } from './handlers'
 import { validate } from './validate'
 
 export interface Api {
@@ -23,6 +23,10 @@ export interface Api {
     end?: (error?: ErrorData) => void,
     ready?: () => boolean,
   ): () => void
+  /** A fire-and-forget message; one that is unknown or invalid is dropped (and reported in the log). */
+  signal(name: unknown, input: unknown): void
+  /** A window or page connected; call the result when it goes away. */
+  clientConnected(): () => void
 }
 
 export function createApi(services: Services): Api {
@@ -31,6 +35,7 @@ export function createApi(services: Services): Api {
     string,
     (input: unknown, emit: (e: unknown) => void, end: (error?: unknown) => void, ready: () => boolean) => () => void
   >
+  const signalHandlers = createSignalHandlers(services) as unknown as Record<string, (input: unknown) => void>
 
   return {
     async call(method, input) {
@@ -61,6 +66,15 @@ export function createApi(services: Services): Api {
         ready,
       )
     },
+    signal(name, input) {
+      try {
+        if (!isSignalName(name)) throw new Error(`unknown signal "${String(name).slice(0, 100)}"`)
+        signalHandlers[name](validate(signals[name], input, name))
+      } catch (err) {
+        console.warn('wharf: dropped a signal:', (err as Error).message)
+      }
+    },
+    clientConnected: () => services.terminals.clientConnected(),
   }
 }
 

@@ -5,15 +5,17 @@ import { ContainerWatcher } from '../engine/containerWatcher'
 import { EngineConnection, type ConnectionOptions } from '../engine/connection'
 import { podmanInstalled } from '../engine/podman'
 import { SystemService } from '../engine/system'
+import { Terminals } from '../terminal/terminals'
 import type { Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
-export function createServices(options: ConnectionOptions = {}): Services & { dispose(): void } {
+export function createServices(options: ConnectionOptions = {}): Services & { dispose(): Promise<void> } {
   const engine = new EngineConnection(options)
   void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
   const watcher = new ContainerWatcher(engine)
   const containers = new ContainersService(engine)
   const containerConfig = new ContainerConfigService(engine, containers.queue)
+  const terminals = new Terminals(engine)
   void engine.connect()
   return {
     engine,
@@ -22,7 +24,10 @@ export function createServices(options: ConnectionOptions = {}): Services & { di
     containerConfig,
     images: new ImagesService(engine),
     system: new SystemService(engine),
-    dispose() {
+    terminals,
+    /** Resolves once every terminal session is closed (exec'd processes told to end). */
+    async dispose() {
+      await terminals.closeAll()
       containers.dispose()
       watcher.dispose()
       engine.close()

@@ -1,20 +1,18 @@
 /**
- * One `docker exec -it` session: a process with a TTY inside a running container, over
- * the Engine API's hijacked stream. Output is handed on as bytes (a TTY stream is not
- * multiplexed); decoding belongs to the terminal emulator, which keeps characters whole
- * across chunks. This is the engine side of the terminal pane (issue 4, T1 and T5).
+ * One `docker exec -it` session: a process with a TTY inside a running container.
+ *
+ * Closing the hijacked stream does not end an exec'd process (dockerd keeps it, moby
+ * #9098), and the Engine API has no "kill exec". So every session's processes carry a
+ * marker in their environment, and closing runs a second, short exec that hangs up (then
+ * kills) every process bearing it — the shell and whatever it started.
  */
-import type { Duplex } from 'node:stream'
+import { randomBytes } from 'node:crypto'
 import { WharfError } from '../../shared/errors'
 import type { EngineConnection } from '../engine/connection'
 import { toWharfError } from '../engine/engineError'
-
-export type ExitReason = 'exited' | 'container-stopped' | 'engine-lost' | 'closed'
-
-export interface TerminalSink {
-  data(bytes: Buffer): void
-  exit(info: { reason: ExitReason; exitCode: number | null }): void
-}
+import type { EngineEvent } from '../engine/eventLines'
+import type { TerminalExit, TerminalSink } from './backend'
+import { HijackedSession } from './hijackedSession'
 
 export interface ExecOptions {
   container: string
@@ -28,45 +26,61 @@ export interface ExecOptions {
   rows: number
 }
 
-const AUTO_SHELL = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi']
+export const AUTO_SHELL = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi']
 
-export class ExecSession {
-  private stream?: Duplex
-  private finished = false
-  private stopListening: () => void = () => undefined
+const MARKER = 'WHARF_TERMINAL'
 
+/**
+ * Hang up every process whose environment holds the marker, and kill what is still there
+ * a second later (a shell that ignores SIGHUP, a program that traps it).
+ */
+const HANG_UP = `m="${MARKER}=$1"; p=""
+for d in /proc/[0-9]*; do
+  if tr '\\0' '\\n' < "$d/environ" 2>/dev/null | grep -qxF "$m"; then p="$p \${d#/proc/}"; fi
+done
+[ -n "$p" ] || exit 0
+kill -HUP $p 2>/dev/null
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  left=""; for q in $p; do [ -d "/proc/$q" ] && left="$left $q"; done
+  [ -n "$left" ] || exit 0
+  sleep 0.1 2>/dev/null || sleep 1
+done
+kill -KILL $left 2>/dev/null; exit 0`
+
+export class ExecSession extends HijackedSession {
   private constructor(
-    private readonly engine: EngineConnection,
+    engine: EngineConnection,
+    containerId: string,
+    containerName: string,
+    sink: TerminalSink,
     private readonly execId: string,
-    private readonly sink: TerminalSink,
-  ) {}
+    private readonly marker: string,
+  ) {
+    super(engine, containerId, containerName, sink)
+  }
 
   static async open(engine: EngineConnection, options: ExecOptions, sink: TerminalSink): Promise<ExecSession> {
     try {
       const docker = await engine.client()
       const container = docker.getContainer(options.container)
       const info = await container.inspect()
-      if (!info.State.Running) throw new WharfError({ code: 'conflict', message: `${info.Name.slice(1)} is not running` })
-      if (info.State.Paused)
-        throw new WharfError({ code: 'conflict', message: `${info.Name.slice(1)} is paused; unpause it to open a terminal` })
+      const name = info.Name.replace(/^\//, '')
+      if (info.State.Paused) throw new WharfError({ code: 'conflict', message: `${name} is paused; unpause it to open a terminal` })
+      if (!info.State.Running) throw new WharfError({ code: 'conflict', message: `${name} is not running; start it to open a terminal` })
+      const marker = randomBytes(12).toString('hex')
       const exec = await container.exec({
         Cmd: options.command?.length ? options.command : AUTO_SHELL,
         AttachStdin: true,
         AttachStdout: true,
         AttachStderr: true,
         Tty: true,
-        Env: ['TERM=xterm-256color', ...(options.env ?? [])],
+        Env: ['TERM=xterm-256color', 'COLORTERM=truecolor', ...(options.env ?? []), `${MARKER}=${marker}`],
         ...(options.user ? { User: options.user } : {}),
         ...(options.workdir ? { WorkingDir: options.workdir } : {}),
       })
-      const session = new ExecSession(engine, exec.id, sink)
-      session.stopListening = engine.events.add((event) => {
-        if (event.Type === 'container' && event.Actor.ID === info.Id && (event.Action === 'die' || event.Action === 'destroy')) {
-          session.finish('container-stopped', null)
-        }
-      })
-      const stream: Duplex = await exec.start({ hijack: true, stdin: true, Tty: true })
-      session.attach(stream)
+      const session = new ExecSession(engine, info.Id, name, sink, exec.id, marker)
+      session.attachStream(await exec.start({ hijack: true, stdin: true, Tty: true }))
+      // The first size must be set before the shell draws its prompt; later ones are best effort.
       await session.resize(options.cols, options.rows).catch(() => undefined)
       return session
     } catch (err) {
@@ -74,59 +88,53 @@ export class ExecSession {
     }
   }
 
-  private attach(stream: Duplex): void {
-    this.stream = stream
-    stream.on('data', (chunk: Buffer) => {
-      if (!this.finished) this.sink.data(chunk)
-    })
-    stream.on('end', () => void this.exitedOnItsOwn())
-    stream.on('close', () => void this.exitedOnItsOwn())
-    stream.on('error', () => this.finish('engine-lost', null))
+  protected onContainerEvent(event: EngineEvent): void {
+    if (event.Action === 'die' || event.Action === 'destroy') this.finish({ reason: 'container-stopped', exitCode: null })
   }
 
-  private async exitedOnItsOwn(): Promise<void> {
-    if (this.finished) return
-    let exitCode: number | null = null
+  protected async onStreamEnd(): Promise<TerminalExit> {
     try {
       const docker = await this.engine.client()
-      exitCode = (await docker.getExec(this.execId).inspect()).ExitCode
+      const state = await docker.getExec(this.execId).inspect()
+      // Killed by a signal: maybe the whole container is going down, and the stream
+      // closed before the engine marked it stopped. Its die event, if it comes now,
+      // ends the session first (finish runs once).
+      if (state.ExitCode === null || state.ExitCode >= 128) await new Promise((r) => setTimeout(r, 300))
+      const container = await docker.getContainer(this.containerId).inspect()
+      if (!container.State.Running) return { reason: 'container-stopped', exitCode: null }
+      return { reason: 'exited', exitCode: state.ExitCode }
     } catch {
-      // The engine went away with the stream; the code is unknown.
+      return { reason: 'engine-lost', exitCode: null }
     }
-    this.finish('exited', exitCode)
   }
 
-  /** Keystrokes and pastes, as bytes or text. */
-  write(data: Buffer | string): void {
-    if (!this.finished) this.stream?.write(data)
-  }
-
-  /** The TTY follows the terminal's size (`stty size` shows it). */
   async resize(cols: number, rows: number): Promise<void> {
     if (this.finished) return
     const docker = await this.engine.client()
     await docker.getExec(this.execId).resize({ w: cols, h: rows })
   }
 
-  /** Back-pressure from the renderer: stop reading from the engine until resumed. */
-  pause(): void {
-    this.stream?.pause()
+  /** Ends the exec'd processes, not only our connection to them. */
+  override async close(): Promise<void> {
+    const wasRunning = !this.finished
+    this.finish({ reason: 'closed', exitCode: null })
+    if (wasRunning) await this.hangUp()
   }
 
-  resume(): void {
-    this.stream?.resume()
-  }
-
-  /** Closing the tab: the shell gets EOF/hang-up as the stream closes. */
-  close(): void {
-    this.finish('closed', null)
-  }
-
-  private finish(reason: ExitReason, exitCode: number | null): void {
-    if (this.finished) return
-    this.finished = true
-    this.stopListening()
-    this.stream?.destroy()
-    this.sink.exit({ reason, exitCode })
+  private async hangUp(): Promise<void> {
+    try {
+      const docker = await this.engine.client()
+      if (!(await docker.getExec(this.execId).inspect()).Running) return
+      const killer = await docker.getContainer(this.containerId).exec({
+        Cmd: ['/bin/sh', '-c', HANG_UP, 'wharf-hangup', this.marker],
+        User: '0',
+        AttachStdout: false,
+        AttachStderr: false,
+      })
+      await killer.start({ Detach: true })
+    } catch (err) {
+      // The container stopped or the engine went away: the process went with it.
+      console.warn('wharf: could not end an exec session:', (err as Error).message)
+    }
   }
 }

@@ -11,18 +11,22 @@ function setup() {
   const ipcMain = {
     handle: (channel: string, fn: Handler) => handlers.set(channel, fn),
     removeHandler: (channel: string) => handlers.delete(channel),
-  } as unknown as Pick<IpcMain, 'handle' | 'removeHandler'>
+    on: (channel: string, fn: Handler) => handlers.set(channel, fn),
+    removeAllListeners: (channel: string) => handlers.delete(channel),
+  } as unknown as Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'>
   const sent: unknown[][] = []
-  let onDestroyed = (): void => undefined
+  const onDestroyed: (() => void)[] = []
   const sender = {
     send: (...args: unknown[]) => sent.push(args),
     isDestroyed: () => false,
-    once: (_: string, fn: () => void) => (onDestroyed = fn),
+    once: (_: string, fn: () => void) => onDestroyed.push(fn),
   }
   const trusted = { sender, senderFrame: 'main' } as unknown as IpcMainInvokeEvent
   const foreign = { sender, senderFrame: 'iframe' } as unknown as IpcMainInvokeEvent
   const open = new Set<number>()
   let emitter: (e: unknown) => void = () => undefined
+  const signals: unknown[][] = []
+  const clients = { count: 0 }
   const api: Api = {
     call: (method, input) => Promise.resolve({ ok: true, result: { method, input } }),
     subscribe: (_stream, _input, emit) => {
@@ -31,10 +35,27 @@ function setup() {
       emitter = emit
       return () => open.delete(id)
     },
+    signal: (name, input) => signals.push([name, input]),
+    clientConnected: () => {
+      clients.count++
+      return () => clients.count--
+    },
   }
   const stop = serveApiOverIpc(ipcMain, api, (e) => (e.senderFrame as unknown as string) === 'main')
   const invoke = (event: IpcMainInvokeEvent, channel: string, ...args: unknown[]) => handlers.get(channel)?.(event, ...args)
-  return { handlers, invoke, trusted, foreign, sent, open, emit: (e: unknown) => emitter(e), destroy: () => onDestroyed(), stop }
+  return {
+    handlers,
+    invoke,
+    trusted,
+    foreign,
+    sent,
+    open,
+    signals,
+    clients,
+    emit: (e: unknown) => emitter(e),
+    destroy: () => onDestroyed.splice(0).forEach((fn) => fn()),
+    stop,
+  }
 }
 
 describe('serveApiOverIpc', () => {
@@ -64,6 +85,18 @@ describe('serveApiOverIpc', () => {
     expect(t.open.size).toBe(2)
     t.destroy()
     expect(t.open.size).toBe(0)
+  })
+
+  it('passes signals from the app frame only, and counts the window as a client until it goes away', () => {
+    const t = setup()
+    t.invoke(t.trusted, IPC.signal, 'terminals.resize', { id: 1, cols: 80, rows: 24 })
+    t.invoke(t.foreign, IPC.signal, 'terminals.resize', { id: 1, cols: 1, rows: 1 })
+    expect(t.signals).toEqual([['terminals.resize', { id: 1, cols: 80, rows: 24 }]])
+    void t.invoke(t.trusted, IPC.call, 'containers.list', {})
+    t.invoke(t.trusted, IPC.subscribe, 3, 'engine.status', {})
+    expect(t.clients.count).toBe(1)
+    t.destroy()
+    expect(t.clients.count).toBe(0)
   })
 
   it('rejects a subscription id that is not a safe integer and removes its handlers when stopped', () => {

@@ -3,7 +3,7 @@
  * stays testable without Electron. Every message's sender frame is checked against
  * the app's own window before anything runs; subscriptions end with their webContents.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { Api } from '../api/router'
 import { toErrorData } from '../api/router'
 
@@ -11,22 +11,43 @@ export const IPC = {
   call: 'wharf:call',
   subscribe: 'wharf:sub',
   unsubscribe: 'wharf:unsub',
+  /** Fire-and-forget (contract `signals`): ipcRenderer.send, never answered. */
+  signal: 'wharf:signal',
   event: 'wharf:event',
   end: 'wharf:end',
 } as const
 
+export type SenderCheck = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean
+
 export function serveApiOverIpc(
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'>,
   api: Api,
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  isTrustedSender: SenderCheck,
 ): () => void {
   const subscriptions = new Map<WebContents, Map<number, () => void>>()
+
+  /** Each window's webContents counts as one client (terminal sessions outlive none). */
+  const clients = new Set<WebContents>()
+  const track = (sender: WebContents): void => {
+    if (clients.has(sender)) return
+    clients.add(sender)
+    const disconnected = api.clientConnected()
+    sender.once('destroyed', () => {
+      clients.delete(sender)
+      disconnected()
+    })
+  }
 
   const forbidden = { ok: false, error: { code: 'invalid_input', message: 'IPC from an untrusted frame' } }
 
   ipcMain.handle(IPC.call, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return forbidden
+    track(event.sender)
     return api.call(method, input)
+  })
+
+  ipcMain.on(IPC.signal, (event: IpcMainEvent, name: unknown, input: unknown) => {
+    if (isTrustedSender(event)) api.signal(name, input)
   })
 
   ipcMain.handle(IPC.subscribe, (event, id: unknown, stream: unknown, input: unknown) => {
@@ -34,6 +55,7 @@ export function serveApiOverIpc(
     if (typeof id !== 'number' || !Number.isSafeInteger(id))
       return { ok: false, error: { code: 'invalid_input', message: 'Bad subscription id' } }
     const sender = event.sender
+    track(sender)
     let mine = subscriptions.get(sender)
     if (!mine) {
       const created = new Map<number, () => void>()
@@ -78,6 +100,7 @@ export function serveApiOverIpc(
 
   return () => {
     for (const channel of [IPC.call, IPC.subscribe, IPC.unsubscribe]) ipcMain.removeHandler(channel)
+    ipcMain.removeAllListeners(IPC.signal)
     for (const mine of subscriptions.values()) for (const close of mine.values()) close()
     subscriptions.clear()
   }

@@ -6,6 +6,7 @@
  */
 import type { WebSocket, WebSocketServer } from 'ws'
 import { clientMessage, type ServerMessage } from '../../shared/protocol'
+import { decodeFrame, encodeFrame, FRAME } from '../../shared/terminal'
 import type { Api } from '../api/router'
 import { toErrorData } from '../api/router'
 
@@ -39,8 +40,17 @@ export function serveApiOverWebSocket(wss: WebSocketServer, api: Api): () => voi
   return () => clearInterval(pinger)
 }
 
+/** Below this, deflating a binary frame costs more than it saves (same threshold as the server's). */
+const COMPRESS_MIN_BYTES = 16 * 1024
+
+function asBytes(raw: Buffer | ArrayBuffer | Buffer[]): Buffer {
+  if (Buffer.isBuffer(raw)) return raw
+  return Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw)
+}
+
 function attach(socket: WebSocket, api: Api): void {
   const subscriptions = new Map<number, () => void>()
+  const disconnected = api.clientConnected()
   const send = (message: ServerMessage): void => {
     // Stream events (a log pouring in) are deflated; call results are not: a 1,000-row
     // list answers faster uncompressed on a local socket (P1), while log text crosses
@@ -48,13 +58,21 @@ function attach(socket: WebSocket, api: Api): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message), { compress: message.t === 'event' })
   }
 
+  const sendBytes = (subscription: number, bytes: Uint8Array): void => {
+    if (socket.readyState !== socket.OPEN) return
+    socket.send(encodeFrame(FRAME.output, subscription, bytes), { binary: true, compress: bytes.byteLength >= COMPRESS_MIN_BYTES })
+  }
+
   socket.on('message', (raw, isBinary) => {
+    if (isBinary) {
+      const frame = decodeFrame(asBytes(raw))
+      if (frame?.kind === FRAME.input) api.signal('terminals.input', { id: frame.id, data: frame.payload })
+      else send({ t: 'protocol-error', error: { code: 'invalid_input', message: 'Unknown binary frame' } })
+      return
+    }
     let data: unknown
     try {
-      if (isBinary) throw new Error('binary frames are not part of the API')
-      data = JSON.parse(
-        Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(Array.isArray(raw) ? raw : [Buffer.from(raw)]).toString('utf8'),
-      )
+      data = JSON.parse(asBytes(raw).toString('utf8'))
     } catch (err) {
       send({ t: 'protocol-error', error: { code: 'invalid_input', message: `Unreadable message: ${(err as Error).message}` } })
       return
@@ -63,7 +81,7 @@ function attach(socket: WebSocket, api: Api): void {
     if (!parsed.success) {
       send({
         t: 'protocol-error',
-        error: { code: 'invalid_input', message: 'Malformed message: expected {t: "call"|"sub"|"unsub", id, …}' },
+        error: { code: 'invalid_input', message: 'Malformed message: expected {t: "call"|"sub"|"unsub"|"signal", …}' },
       })
       return
     }
@@ -81,6 +99,7 @@ function attach(socket: WebSocket, api: Api): void {
             message.input,
             (event) => {
               if (socket.bufferedAmount > MAX_BUFFERED) socket.close(1013, 'Client too slow')
+              else if (event instanceof Uint8Array) sendBytes(message.id, event)
               else send({ t: 'event', id: message.id, data: event })
             },
             (error) => {
@@ -100,12 +119,16 @@ function attach(socket: WebSocket, api: Api): void {
         subscriptions.get(message.id)?.()
         subscriptions.delete(message.id)
         break
+      case 'signal':
+        api.signal(message.name, message.input)
+        break
     }
   })
 
   socket.on('close', () => {
     for (const close of subscriptions.values()) close()
     subscriptions.clear()
+    disconnected()
   })
   socket.on('error', () => socket.terminate())
 }

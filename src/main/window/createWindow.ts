@@ -49,7 +49,7 @@ export function createMainWindow(): BrowserWindow {
 
 /** IPC is answered only for the main frame of our own window. */
 export function trustedSender(win: () => BrowserWindow | undefined) {
-  return (event: IpcMainInvokeEvent): boolean => {
+  return (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean => {
     const current = win()
     return !!current && event.sender === current.webContents && event.senderFrame === current.webContents.mainFrame
   }

@@ -31,6 +31,8 @@ export async function createTestContainer(
     start?: boolean
     labels?: Record<string, string>
     ports?: Record<string, { HostPort: string }[]>
+    /** `-it`: a TTY and an open stdin, as `docker run -it` gives. */
+    tty?: boolean
   } = {},
 ): Promise<Dockerode.Container> {
   const exposed = Object.fromEntries(Object.keys(options.ports ?? {}).map((p) => [p, {}]))
@@ -42,6 +44,7 @@ export async function createTestContainer(
     ExposedPorts: exposed,
     HostConfig: { PortBindings: options.ports ?? {} },
     StopTimeout: 1,
+    ...(options.tty ? { Tty: true, OpenStdin: true, AttachStdin: true, AttachStdout: true, AttachStderr: true } : {}),
   })
   if (options.start) await container.start()
   return container
