@@ -3,13 +3,14 @@
  * stream, nothing generic — no ipcRenderer, no process, no require.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { methodNames, streamNames } from '../shared/contract'
+import { methodNames, signalNames, streamNames } from '../shared/contract'
 
 const CALL = 'wharf:call'
 const SUB = 'wharf:sub'
 const UNSUB = 'wharf:unsub'
 const EVENT = 'wharf:event'
 const END = 'wharf:end'
+const SIGNAL = 'wharf:signal'
 
 let nextId = 1
 const listeners = new Map<number, (data: unknown) => void>()
@@ -49,4 +50,7 @@ const streams = Object.fromEntries(
   ]),
 )
 
-contextBridge.exposeInMainWorld('wharf', { methods, streams })
+// Fire-and-forget: terminal keystrokes (Uint8Array, structured-cloned), resizes, acks.
+const signals = Object.fromEntries(signalNames.map((name) => [name, (input: unknown) => ipcRenderer.send(SIGNAL, name, input)]))
+
+contextBridge.exposeInMainWorld('wharf', { methods, streams, signals })

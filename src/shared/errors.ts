@@ -3,7 +3,15 @@
  * WharfError so views can show `message` (the engine's own text) and branch on `code`.
  */
 export type ErrorCode =
-  'invalid_input' | 'not_found' | 'conflict' | 'not_modified' | 'engine_unavailable' | 'engine_error' | 'unknown_method' | 'unsupported' | 'internal'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'not_modified'
+  | 'engine_unavailable'
+  | 'engine_error'
+  | 'unknown_method'
+  | 'unsupported'
+  | 'internal'
 
 export interface ErrorData {
   code: ErrorCode

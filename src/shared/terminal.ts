@@ -37,6 +37,8 @@ export interface TerminalInfo {
   readOnly: boolean
   /** Attach: the key sequence that detaches, as docker spells it (ctrl-p,ctrl-q). */
   detachKeys?: string
+  /** Exec: what it was opened with, so an ended tab can be opened again as it was. */
+  exec?: { command?: string[]; user?: string; workdir?: string; env?: string[] }
   status: TerminalStatus
   createdAt: number
 }

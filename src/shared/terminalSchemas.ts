@@ -80,6 +80,8 @@ export const terminalAck = z
 export const terminalInput = z
   .object({
     id: terminalId,
-    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 1024 * 1024, 'At most 1 MiB per input message'),
+    data: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, 'Input is bytes')
+      .refine((d) => d.byteLength <= 1024 * 1024, 'At most 1 MiB per input message'),
   })
   .strict()

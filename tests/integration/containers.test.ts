@@ -11,7 +11,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  ctx.services.dispose()
+  await ctx.services.dispose()
   await cleanup(docker)
 })
 
@@ -49,7 +49,7 @@ describe('start-up', () => {
       const envelope = await createApi(services).call('containers.list', {})
       expect(envelope.ok).toBe(true)
     } finally {
-      services.dispose()
+      await services.dispose()
     }
   })
 })

@@ -13,7 +13,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  ctx.services.dispose()
+  await ctx.services.dispose()
   await cleanup(docker)
   for (const image of images)
     await docker

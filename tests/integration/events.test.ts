@@ -15,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   stopStream()
-  ctx.services.dispose()
+  await ctx.services.dispose()
   await cleanup(docker)
 })
 
@@ -79,7 +79,7 @@ describe('engine loss and reconnect', () => {
     } finally {
       stopStatus()
       stopDeltas()
-      viaRelay.services.dispose()
+      await viaRelay.services.dispose()
       await relay.stop()
       relay.dispose()
     }
@@ -94,7 +94,7 @@ describe('engine loss and reconnect', () => {
       expect(status.tried[0].endpoint).toBe('unix:///nonexistent/wharf.sock')
       expect(status.tried[0].error).toMatch(/ENOENT/)
     } finally {
-      gone.dispose()
+      await gone.dispose()
     }
   })
 })

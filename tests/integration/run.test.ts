@@ -16,7 +16,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  ctx.services.dispose()
+  await ctx.services.dispose()
   await cleanup(docker)
   for (const name of volumes)
     await docker

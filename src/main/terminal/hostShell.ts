@@ -7,9 +7,12 @@
  */
 import { accessSync, constants } from 'node:fs'
 import { homedir, hostname } from 'node:os'
+import type * as NodePtyModule from 'node-pty'
 import type { IPty } from 'node-pty'
 import { WharfError } from '../../shared/errors'
 import type { TerminalBackend, TerminalSink } from './backend'
+
+type NodePty = typeof NodePtyModule
 
 export interface HostShellOptions {
   cols: number
@@ -60,7 +63,7 @@ export class HostShell implements TerminalBackend {
   }
 
   static async open(options: HostShellOptions, sink: TerminalSink): Promise<HostShell> {
-    let pty: typeof import('node-pty')
+    let pty: NodePty
     try {
       pty = await import('node-pty')
     } catch (err) {

@@ -35,28 +35,37 @@ export class Terminals {
   ) {}
 
   exec(options: ExecOptions): Promise<TerminalInfo> {
-    return this.open('exec', (sink) => ExecSession.open(this.engine, options, sink), (backend) => {
-      const exec = backend as ExecSession
-      return {
-        title: exec.containerName,
-        command: options.command?.join(' ') ?? '',
-        container: { id: exec.containerId, name: exec.containerName },
-        readOnly: false,
-      }
-    })
+    return this.open(
+      'exec',
+      (sink) => ExecSession.open(this.engine, options, sink),
+      (backend) => {
+        const exec = backend as ExecSession
+        return {
+          title: exec.containerName,
+          command: options.command?.join(' ') ?? '',
+          container: { id: exec.containerId, name: exec.containerName },
+          readOnly: false,
+          exec: { command: options.command, user: options.user, workdir: options.workdir, env: options.env },
+        }
+      },
+    )
   }
 
   attach(options: AttachOptions): Promise<TerminalInfo> {
-    return this.open('attach', (sink) => AttachSession.open(this.engine, options, sink), (backend) => {
-      const attach = backend as AttachSession
-      return {
-        title: attach.containerName,
-        command: attach.command,
-        container: { id: attach.containerId, name: attach.containerName },
-        readOnly: !attach.tty,
-        detachKeys: options.detachKeys ?? DEFAULT_DETACH_KEYS,
-      }
-    })
+    return this.open(
+      'attach',
+      (sink) => AttachSession.open(this.engine, options, sink),
+      (backend) => {
+        const attach = backend as AttachSession
+        return {
+          title: attach.containerName,
+          command: attach.command,
+          container: { id: attach.containerId, name: attach.containerName },
+          readOnly: !attach.tty,
+          detachKeys: options.detachKeys ?? DEFAULT_DETACH_KEYS,
+        }
+      },
+    )
   }
 
   host(size: { cols: number; rows: number }): Promise<TerminalInfo> {
@@ -71,7 +80,7 @@ export class Terminals {
   private async open(
     kind: TerminalKind,
     start: (sink: TerminalSink) => Promise<TerminalBackend>,
-    describe: (backend: TerminalBackend) => Pick<TerminalInfo, 'title' | 'command' | 'container' | 'readOnly' | 'detachKeys'>,
+    describe: (backend: TerminalBackend) => Pick<TerminalInfo, 'title' | 'command' | 'container' | 'readOnly' | 'detachKeys' | 'exec'>,
   ): Promise<TerminalInfo> {
     this.makeRoom()
     const id = this.nextId++

@@ -16,7 +16,7 @@ export const router = createRouter({
     { path: '/images', name: 'images', component: ComingSoonView, props: { pane: 'images' } },
     { path: '/volumes', name: 'volumes', component: ComingSoonView, props: { pane: 'volumes' } },
     { path: '/networks', name: 'networks', component: ComingSoonView, props: { pane: 'networks' } },
-    { path: '/terminal', name: 'terminal', component: ComingSoonView, props: { pane: 'terminal' } },
+    { path: '/terminal', name: 'terminal', component: () => import('./views/TerminalView.vue') },
     { path: '/engine', name: 'engine', component: EngineView },
     { path: '/:rest(.*)*', redirect: '/containers' },
   ],

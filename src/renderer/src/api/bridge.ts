@@ -10,6 +10,8 @@ export interface Bridge {
   call(method: string, input: unknown): Promise<Envelope<unknown>>
   /** Opens a stream; `onEnd` runs if main refuses or ends it. Returns a closer. */
   subscribe(stream: string, input: unknown, onEvent: (data: unknown) => void, onEnd: (error?: ErrorData) => void): () => void
+  /** A fire-and-forget message (contract `signals`). */
+  signal(name: string, input: unknown): void
   /** Transport-level state; Electron IPC is always open. */
   onState(listener: (state: TransportState) => void): () => void
 }

@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput, StreamEvent, StreamInput, StreamName } from '@shared/contract'
+import type { MethodInput, MethodName, MethodOutput, SignalInput, SignalName, StreamEvent, StreamInput, StreamName } from '@shared/contract'
 import { WharfError } from '@shared/errors'
 import type { Bridge } from './bridge'
 
@@ -22,6 +22,10 @@ export function createClient(bridge: Bridge) {
         (data) => onEvent(data as StreamEvent<S>),
         (error) => onEnd(error ? new WharfError(error) : undefined),
       )
+    },
+    /** Fire-and-forget; nothing comes back, failures are dropped in main. */
+    signal<N extends SignalName>(name: N, input: SignalInput<N>): void {
+      bridge.signal(name, input)
     },
     onTransportState: bridge.onState.bind(bridge),
   }

@@ -5,6 +5,7 @@ import type { Bridge } from './bridge'
 export interface PreloadApi {
   methods: Record<string, (input: unknown) => Promise<Envelope<unknown>>>
   streams: Record<string, (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void) => () => void>
+  signals: Record<string, (input: unknown) => void>
 }
 
 export function createIpcBridge(preload: PreloadApi): Bridge {
@@ -21,6 +22,9 @@ export function createIpcBridge(preload: PreloadApi): Bridge {
         return () => undefined
       }
       return fn(input, onEvent, (error) => onEnd(error as ErrorData))
+    },
+    signal(name, input) {
+      preload.signals[name]?.(input)
     },
     onState() {
       return () => undefined

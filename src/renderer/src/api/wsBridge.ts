@@ -6,6 +6,7 @@
  */
 import type { Envelope, ErrorData } from '@shared/errors'
 import type { ServerMessage } from '@shared/protocol'
+import { decodeFrame, encodeFrame, FRAME } from '@shared/terminal'
 import type { Bridge, TransportState } from './bridge'
 
 interface Sub {
@@ -22,20 +23,21 @@ export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = We
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>()
   const subs = new Map<number, Sub>()
   const stateListeners = new Set<(state: TransportState) => void>()
-  const queue: string[] = []
+  const queue: (string | Uint8Array)[] = []
 
   function setState(state: TransportState): void {
     for (const l of stateListeners) l(state)
   }
 
-  function send(message: object): void {
-    const text = JSON.stringify(message)
-    if (socket?.readyState === WebSocketImpl.OPEN) socket.send(text)
-    else queue.push(text)
+  function send(message: object | Uint8Array): void {
+    const data = message instanceof Uint8Array ? message : JSON.stringify(message)
+    if (socket?.readyState === WebSocketImpl.OPEN) socket.send(data)
+    else queue.push(data)
   }
 
   function open(): void {
     const ws = new WebSocketImpl(url)
+    ws.binaryType = 'arraybuffer'
     socket = ws
     ws.onopen = () => {
       backoff = 250
@@ -44,6 +46,12 @@ export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = We
       for (const text of queue.splice(0)) ws.send(text)
     }
     ws.onmessage = (event: MessageEvent) => {
+      if (event.data instanceof ArrayBuffer) {
+        // Terminal output: raw bytes for one subscription.
+        const frame = decodeFrame(new Uint8Array(event.data))
+        if (frame?.kind === FRAME.output) subs.get(frame.id)?.onEvent(frame.payload)
+        return
+      }
       let message: ServerMessage
       try {
         message = JSON.parse(String(event.data)) as ServerMessage
@@ -92,6 +100,13 @@ export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = We
       return () => {
         if (subs.delete(id)) send({ t: 'unsub', id })
       }
+    },
+    signal(name, input) {
+      if (name === 'terminals.input') {
+        // Keystrokes travel as bytes: no JSON, no base64.
+        const { id, data } = input as { id: number; data: Uint8Array }
+        send(encodeFrame(FRAME.input, id, data))
+      } else send({ t: 'signal', name, input })
     },
     onState(listener) {
       stateListeners.add(listener)

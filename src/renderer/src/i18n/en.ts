@@ -1,4 +1,5 @@
 import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
+import terminalEn from './terminal.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -338,6 +339,7 @@ export default {
     commit: 'Commit',
     committed: 'Committed as {reference} ({id}).',
   },
+  terminal: terminalEn,
   coming: {
     title: '{pane} is coming',
     body: 'This pane is being built. Containers and Engine work today.',

@@ -1,4 +1,5 @@
 import type en from './en'
+import terminalZh from './terminal.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -361,6 +362,7 @@ const zhCN: typeof en = {
     commit: '提交',
     committed: '已提交为 {reference}（{id}）。',
   },
+  terminal: terminalZh,
   coming: {
     title: '{pane}即将推出',
     body: '此页面正在开发中。目前可以使用容器和引擎页面。',
