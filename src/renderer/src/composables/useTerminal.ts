@@ -1,9 +1,9 @@
 /**
  * One xterm.js terminal bound to one session in main, for as long as the component that
- * shows it is mounted. Output arrives as bytes and is written as bytes (xterm decodes
- * UTF-8 across chunk boundaries and shows invalid sequences as U+FFFD); every chunk is
- * acknowledged once xterm has parsed it, which is what lets main pause a flood at its
- * source. Leaving only unsubscribes: the session goes on in main and replays when shown
+ * shows it is mounted. Output arrives as bytes and is decoded here by a streaming UTF-8
+ * decoder: a character split across chunks comes out whole, and invalid bytes become
+ * U+FFFD (xterm's own decoder would drop them silently). Every chunk is acknowledged
+ * once xterm has parsed it, which is what lets main pause a flood at its source. Leaving only unsubscribes: the session goes on in main and replays when shown
  * again.
  */
 import { FitAddon } from '@xterm/addon-fit'
@@ -87,6 +87,7 @@ export function useTerminal(host: Ref<HTMLElement | undefined>, session: Termina
     return false
   })
 
+  let decoder = new TextDecoder()
   let unsubscribe = (): void => undefined
   let observer: ResizeObserver | undefined
   let frame = 0
@@ -115,9 +116,11 @@ export function useTerminal(host: Ref<HTMLElement | undefined>, session: Termina
       (event) => {
         if (event instanceof Uint8Array) {
           const length = event.byteLength
-          term.write(event, () => api.signal('terminals.ack', { id: session.id, viewer, bytes: length }))
-        } else if (event.t === 'start') term.reset()
-        else callbacks.status(event.status)
+          term.write(decoder.decode(event, { stream: true }), () => api.signal('terminals.ack', { id: session.id, viewer, bytes: length }))
+        } else if (event.t === 'start') {
+          term.reset()
+          decoder = new TextDecoder()
+        } else callbacks.status(event.status)
       },
       (error) => {
         if (error) callbacks.gone(error)
