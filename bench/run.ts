@@ -10,6 +10,7 @@ import { startDockerd } from '../scripts/lib/dockerd.mjs'
 import { benchList, ensureContainers } from './p1-list'
 import { benchEvents, type P2Result } from './p2-events'
 import { benchLogs, type P3Result } from './p3-logs'
+import { benchTerminal, type P4Result } from './p4-terminal'
 import { benchRenderer, type RendererResult } from './renderer'
 import { machine, median, removeBenchContainers } from './support'
 
@@ -36,6 +37,13 @@ async function main(): Promise<void> {
     p3 = await benchLogs(docker, socket, dockerHost)
     console.log(
       `P3 follow ${p3.lines} log lines: raw ${p3.rawMs.toFixed(0)} ms, Wharf to the page ${p3.wharfMs.toFixed(0)} ms, ${(p3.ratio * 100).toFixed(0)} % of raw (target ≥ 80 %); peak page heap ${p3.peakHeapMb.toFixed(0)} MB; longest frame ${p3.longestFrameMs.toFixed(0)} ms (target ≤ 100)`,
+    )
+  }
+  let p4: P4Result | undefined
+  if (wanted('p4')) {
+    p4 = await benchTerminal(docker, dockerHost)
+    console.log(
+      `P4 cat ${(p4.bytes / 1024 / 1024).toFixed(1)} MB in a TTY exec: raw ${p4.rawMs.toFixed(0)} ms, Wharf to the page ${p4.wharfMs.toFixed(0)} ms, ${(p4.ratio * 100).toFixed(0)} % of raw (target ≥ 50 %); keystroke echo in the page p50 ${p4.echoP50.toFixed(1)} ms, p95 ${p4.echoP95.toFixed(1)} ms (target p50 ≤ 10); raw byte round trip p50 ${p4.rawEchoP50.toFixed(2)} ms, p95 ${p4.rawEchoP95.toFixed(2)} ms`,
     )
   }
   if (!wanted('p1')) return
@@ -82,6 +90,12 @@ async function main(): Promise<void> {
           ? [
               `| P3 follow a log of ${p3.lines} lines (${(p3.bytes / 1024 / 1024).toFixed(1)} MB) to the page | ${p3.wharfMs.toFixed(0)} ms (median of 3) | raw follow over the socket, demultiplexed: ${p3.rawMs.toFixed(0)} ms | ${(p3.ratio * 100).toFixed(0)} % of raw throughput | ≥ 80 % |`,
               `| P3 page while following: peak JS heap / longest frame | ${p3.peakHeapMb.toFixed(0)} MB / ${p3.longestFrameMs.toFixed(0)} ms | — | bounded: the page keeps the newest 20,000 lines | frame ≤ 100 ms |`,
+            ]
+          : []),
+        ...(p4
+          ? [
+              `| P4 \`cat\` of ${(p4.bytes / 1024 / 1024).toFixed(1)} MB in a TTY exec, to the page (xterm.js shows the mark printed after it) | ${p4.wharfMs.toFixed(0)} ms (median of 3) | raw hijacked exec stream read by dockerode: ${p4.rawMs.toFixed(0)} ms | ${(p4.ratio * 100).toFixed(0)} % of raw throughput | ≥ 50 % |`,
+              `| P4 keystroke echo: keydown in the page → echoed character in the terminal's DOM (includes the paint frame) | p50 ${p4.echoP50.toFixed(1)} ms, p95 ${p4.echoP95.toFixed(1)} ms (50 keys) | raw: one byte written to the hijacked stream → its echo: p50 ${p4.rawEchoP50.toFixed(2)} ms, p95 ${p4.rawEchoP95.toFixed(2)} ms | p50 ${p4.echoP50.toFixed(1)} ms | p50 ≤ 10 ms |`,
             ]
           : []),
       ].join('\n'),

@@ -125,6 +125,8 @@ export class ExecSession extends HijackedSession {
     try {
       const docker = await this.engine.client()
       if (!(await docker.getExec(this.execId).inspect()).Running) return
+      // A stopped container took its processes with it.
+      if (!(await docker.getContainer(this.containerId).inspect()).State.Running) return
       const killer = await docker.getContainer(this.containerId).exec({
         Cmd: ['/bin/sh', '-c', HANG_UP, 'wharf-hangup', this.marker],
         User: '0',

@@ -40,9 +40,6 @@ export function serveApiOverWebSocket(wss: WebSocketServer, api: Api): () => voi
   return () => clearInterval(pinger)
 }
 
-/** Below this, deflating a binary frame costs more than it saves (same threshold as the server's). */
-const COMPRESS_MIN_BYTES = 16 * 1024
-
 function asBytes(raw: Buffer | ArrayBuffer | Buffer[]): Buffer {
   if (Buffer.isBuffer(raw)) return raw
   return Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw)
@@ -60,7 +57,9 @@ function attach(socket: WebSocket, api: Api): void {
 
   const sendBytes = (subscription: number, bytes: Uint8Array): void => {
     if (socket.readyState !== socket.OPEN) return
-    socket.send(encodeFrame(FRAME.output, subscription, bytes), { binary: true, compress: bytes.byteLength >= COMPRESS_MIN_BYTES })
+    // Not deflated: on a local socket the page, not the wire, limits a flood (P4), and
+    // inflating would cost the page more CPU than the bytes saved.
+    socket.send(encodeFrame(FRAME.output, subscription, bytes), { binary: true, compress: false })
   }
 
   socket.on('message', (raw, isBinary) => {
