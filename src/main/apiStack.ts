@@ -16,8 +16,8 @@ export interface ApiStack {
   download(path: string): Promise<Download>
 }
 
-export function createApiStack(engine?: string): ApiStack {
-  const services = createServices({ explicit: engine })
+export function createApiStack(engine?: string, options: { hostShell?: boolean } = {}): ApiStack {
+  const services = createServices({ explicit: engine, hostShell: options.hostShell })
   const api = createApi(services)
   return { services, api, serve: (wss) => serveApiOverWebSocket(wss, api), download: (path) => openDownload(services, path) }
 }

@@ -9,6 +9,8 @@ export interface BrowserModeOptions {
   host: string
   token: string
   engine?: string
+  /** False refuses the host terminal (--no-host-shell). */
+  hostShell?: boolean
   rendererRoot?: string
   /** Called as soon as the server listens, before the engine services have loaded. */
   onListening?: (url: string) => void
@@ -36,7 +38,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     loadStack = () => {
       if (loaded) return
       loaded = true
-      import('./apiStack').then((m) => resolve(m.createApiStack(options.engine)), reject)
+      import('./apiStack').then((m) => resolve(m.createApiStack(options.engine, { hostShell: options.hostShell ?? true })), reject)
     }
   })
   const auth: AuthConfig = { token: options.token, allowedHosts: new Set() }

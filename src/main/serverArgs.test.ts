@@ -8,8 +8,10 @@ describe('parseServerArgs', () => {
       host: '127.0.0.1',
       token: 'abcdefgh',
       engine: 'unix:///x.sock',
+      hostShell: true,
       help: false,
     })
+    expect(parseServerArgs(['--no-host-shell']).hostShell).toBe(false)
     expect(parseServerArgs(['--port=0']).port).toBe(0)
   })
 

@@ -5,10 +5,12 @@ export interface ServerArgs {
   host: string
   token: string
   engine?: string
+  /** False with --no-host-shell: the Terminal pane's host shell is refused. */
+  hostShell: boolean
   help: boolean
 }
 
-export const usage = `Usage: npm run serve -- [--port N] [--host ADDR] [--token T] [--engine URL]
+export const usage = `Usage: npm run serve -- [--port N] [--host ADDR] [--token T] [--engine URL] [--no-host-shell]
 
   --port N      port to listen on (default 7800; 0 picks a free one)
   --host ADDR   address to listen on (default 127.0.0.1; anything else is reachable
@@ -16,10 +18,13 @@ export const usage = `Usage: npm run serve -- [--port N] [--host ADDR] [--token 
   --token T     access token (default: a new random one each start)
   --engine URL  engine address, e.g. unix:///var/run/docker.sock, tcp://host:2376 or
                 ssh://user@host (default: DOCKER_HOST, then the docker context, then the
-                usual Docker and Podman sockets)`
+                usual Docker and Podman sockets)
+  --no-host-shell
+                refuse the host terminal (a shell on this machine as the user running
+                Wharf); terminals into containers still work`
 
 export function parseServerArgs(argv: string[]): ServerArgs {
-  const args: ServerArgs = { port: 7800, host: '127.0.0.1', token: '', help: false }
+  const args: ServerArgs = { port: 7800, host: '127.0.0.1', token: '', hostShell: true, help: false }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined]
@@ -47,6 +52,10 @@ export function parseServerArgs(argv: string[]): ServerArgs {
       }
       case '--engine':
         args.engine = value()
+        break
+      case '--no-host-shell':
+        if (inline !== undefined) throw new Error('--no-host-shell takes no value')
+        args.hostShell = false
         break
       case '--help':
       case '-h':

@@ -79,6 +79,22 @@ describe('terminals over the browser-mode WebSocket', () => {
   })
 })
 
+describe('--no-host-shell', () => {
+  it('refuses the host terminal with a reason, and still opens container terminals', async () => {
+    const ctx = await startApi()
+    const terminals = new Terminals(ctx.services.engine, { hostShell: false })
+    try {
+      await expect(terminals.host({ cols: 80, rows: 24 })).rejects.toMatchObject({ code: 'unsupported', message: /--no-host-shell/ })
+      const c = await createTestContainer(docker, { start: true })
+      const info = await terminals.exec({ container: c.id, cols: 80, rows: 24 })
+      expect(info.status.state).toBe('open')
+    } finally {
+      await terminals.closeAll()
+      await ctx.services.dispose()
+    }
+  })
+})
+
 describe('sessions nobody watches', () => {
   it('are closed, with their processes, when the last client has been gone for the grace period', async () => {
     const ctx = await startApi()

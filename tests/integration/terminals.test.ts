@@ -5,6 +5,7 @@ import { fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, dockerHost, testDocker, waitFor } from './support/engine'
 import { SocketRelay } from './support/socketRelay'
 import { openExec, viewTerminal } from './support/terminal'
+import { inputChunks } from '../../src/renderer/src/composables/terminalLinks'
 
 const docker = testDocker()
 let ctx: Awaited<ReturnType<typeof startApi>>
@@ -60,6 +61,25 @@ describe('exec terminals (docker exec -it)', () => {
     await waitFor(() => view.status(), 'the command to finish')
     expect(view.text()).toContain('65534:/tmp:hi there')
     expect(view.status()?.exitCode).toBe(0)
+  })
+
+  it('takes a large paste whole, in the chunks the page sends', async () => {
+    const c = await createTestContainer(docker, { start: true })
+    const info = await openExec(ctx.api, c.id, {
+      command: [
+        'sh',
+        '-c',
+        'stty -echo; head -c 300000 > /tmp/paste; echo "got $(wc -c < /tmp/paste) bytes, $(grep -c é /tmp/paste) lines"',
+      ],
+    })
+    const view = viewTerminal(ctx.api, info)
+    await new Promise((r) => setTimeout(r, 300))
+    const line = `${'x'.repeat(97)}é\n` // 100 bytes in UTF-8
+    const chunks = inputChunks(line.repeat(3000))
+    expect(chunks.length).toBeGreaterThan(4)
+    for (const chunk of chunks) view.type(chunk)
+    await waitFor(() => view.status(), 'the paste to be read')
+    expect(view.text()).toContain('got 300000 bytes, 3000 lines')
   })
 
   it('keeps a multi-byte character whole when its bytes arrive in separate chunks', async () => {

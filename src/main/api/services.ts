@@ -9,13 +9,13 @@ import { Terminals } from '../terminal/terminals'
 import type { Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
-export function createServices(options: ConnectionOptions = {}): Services & { dispose(): Promise<void> } {
+export function createServices(options: ConnectionOptions & { hostShell?: boolean } = {}): Services & { dispose(): Promise<void> } {
   const engine = new EngineConnection(options)
   void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
   const watcher = new ContainerWatcher(engine)
   const containers = new ContainersService(engine)
   const containerConfig = new ContainerConfigService(engine, containers.queue)
-  const terminals = new Terminals(engine)
+  const terminals = new Terminals(engine, { hostShell: options.hostShell ?? true })
   void engine.connect()
   return {
     engine,

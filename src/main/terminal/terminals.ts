@@ -31,7 +31,7 @@ export class Terminals {
 
   constructor(
     private readonly engine: EngineConnection,
-    private readonly options: { graceMs?: number; env?: NodeJS.ProcessEnv } = {},
+    private readonly options: { graceMs?: number; env?: NodeJS.ProcessEnv; hostShell?: boolean } = {},
   ) {}
 
   exec(options: ExecOptions): Promise<TerminalInfo> {
@@ -69,6 +69,11 @@ export class Terminals {
   }
 
   host(size: { cols: number; rows: number }): Promise<TerminalInfo> {
+    if (this.options.hostShell === false) {
+      return Promise.reject(
+        new WharfError({ code: 'unsupported', message: 'The host terminal is turned off on this Wharf (started with --no-host-shell)' }),
+      )
+    }
     const endpoint = this.engine.getStatus().state === 'connected' ? this.engine.getStatus().endpoint : undefined
     return this.open(
       'host',
