@@ -5,7 +5,7 @@ import { fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, dockerHost, testDocker, waitFor } from './support/engine'
 import { SocketRelay } from './support/socketRelay'
 import { openExec, viewTerminal } from './support/terminal'
-import { inputChunks } from '../../src/renderer/src/composables/terminalLinks'
+import { inputChunks } from '../../src/shared/terminalInput'
 
 const docker = testDocker()
 let ctx: Awaited<ReturnType<typeof startApi>>

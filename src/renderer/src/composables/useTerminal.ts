@@ -14,7 +14,8 @@ import type { TerminalInfo, TerminalStatus } from '@shared/terminal'
 import type { WharfError } from '@shared/errors'
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 import { useApi } from '../api'
-import { binaryInput, inputChunks, openWebLink } from './terminalLinks'
+import { binaryInput, inputChunks } from '@shared/terminalInput'
+import { openWebLink } from './terminalLinks'
 
 export interface TerminalCallbacks {
   status(status: TerminalStatus): void
