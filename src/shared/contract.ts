@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod'
 import * as s from './schemas'
+import * as img from './imageSchemas'
 import * as term from './terminalSchemas'
+import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from './images'
 import type { TerminalEvent, TerminalInfo } from './terminal'
 import type {
   ActionResult,
@@ -79,8 +81,20 @@ export const methods = {
   // #endregion
 
   // #region images
-  /** Images on the engine (`docker images`), without intermediate layers. */
+  /** Images on the engine (`docker images`), without intermediate layers, with the containers using each. */
   'images.list': method<typeof s.empty, ImageSummary[]>(s.empty),
+  /** `docker image inspect`: tags, digests, platform, layers, and the config a container starts from. */
+  'images.inspect': method<typeof img.imageTarget, ImageDetail>(img.imageTarget),
+  /** `docker history`: each step that made a layer, newest first. */
+  'images.history': method<typeof img.imageTarget, HistoryEntry[]>(img.imageTarget),
+  /** `docker tag`: another name for the same image. */
+  'images.tag': method<typeof img.tagInput, { tagged: string }>(img.tagInput),
+  /** `docker rmi`: by name removes that tag (the image goes with its last tag); by id removes the image. */
+  'images.remove': method<typeof img.removeImageInput, ImageRemoveResult>(img.removeImageInput),
+  /** The images `images.prune` would remove now, to show before asking. */
+  'images.pruneCandidates': method<typeof img.pruneImagesInput, ImageSummary[]>(img.pruneImagesInput),
+  /** `docker image prune [-a]`. */
+  'images.prune': method<typeof img.pruneImagesInput, ImagePruneResult>(img.pruneImagesInput),
   // #endregion
 
   // #region terminals
@@ -121,6 +135,8 @@ export const streams = {
   'containers.logs': stream<typeof s.logsInput, LogBatch>(s.logsInput),
   /** A running container's resource use, about once a second; ends when it stops. */
   'containers.stats': stream<typeof s.containerTarget, StatsSample>(s.containerTarget),
+  /** Something about images changed (pull, tag, untag, delete, load, build); the event names what happened. Lists again are the subscriber's call. */
+  'images.changed': stream<typeof s.empty, { action: string; id: string }>(s.empty),
   /**
    * A terminal's output as bytes, starting with what main still holds of the past (the
    * replay buffer), then status changes; ends after the session has ended. The viewer

@@ -160,9 +160,13 @@ export interface ImageSummary {
   id: string
   /** repository:tag names; empty for a dangling image. */
   tags: string[]
+  /** repository@sha256:… for images pulled from or pushed to a registry. */
+  digests: string[]
   size: number
   /** Seconds since the epoch. */
   created: number
-  /** Containers using it, when the engine says (-1: not computed). */
-  containers: number
+  /** Untagged and not the parent of a tagged image: what `docker image prune` removes. */
+  dangling: boolean
+  /** Containers created from it, running or not (counted from the container list). */
+  usedBy: Array<{ id: string; name: string; state: string }>
 }

@@ -67,6 +67,12 @@ export function createHandlers(s: Services): Handlers {
     'containers.rename': ({ id, name }) => s.containerConfig.rename(id, name),
     'containers.commit': ({ id, reference, ...options }) => s.containerConfig.commit(id, reference, options),
     'images.list': () => s.images.list(),
+    'images.inspect': ({ id }) => s.images.inspect(id),
+    'images.history': ({ id }) => s.images.history(id),
+    'images.tag': ({ id, reference }) => s.images.tag(id, reference),
+    'images.remove': ({ id, force }) => s.images.remove(id, force),
+    'images.pruneCandidates': ({ all }) => s.images.pruneCandidates(all),
+    'images.prune': ({ all }) => s.images.prune(all),
     'terminals.exec': ({ cols, rows, ...options }) => s.terminals.exec({ ...options, cols, rows }),
     'terminals.attach': (options) => s.terminals.attach(options),
     'terminals.host': (size) => s.terminals.host(size),
@@ -84,6 +90,12 @@ export function createStreamHandlers(s: Services): StreamHandlers {
     'containers.changed': (_input, emit) => s.watcher.deltas.add(emit),
     'containers.logs': (input, emit, end, ready) => streamLogs(s.engine, input, { emit, end, ready }),
     'containers.stats': ({ id }, emit, end) => streamStats(s.engine, id, { emit, end }),
+    'images.changed': (_input, emit) =>
+      s.engine.events.add((event) => {
+        // A container created or removed changes which images are in use.
+        const usage = event.Type === 'container' && (event.Action === 'create' || event.Action === 'destroy')
+        if (event.Type === 'image' || usage) emit({ action: event.Action, id: event.Actor.ID })
+      }),
     'terminals.output': ({ id, viewer }, emit, end) => s.terminals.watch(id, viewer, emit, () => end()),
   }
 }

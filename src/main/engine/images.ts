@@ -1,23 +1,166 @@
+/**
+ * Images on the connected engine: the list with which containers use each image, details,
+ * history, tag/untag, remove and prune. "Used by" is counted from one container list call,
+ * never from `system df` or `?size=true`, which make the engine walk every layer.
+ */
+import type Dockerode from 'dockerode'
+import { WharfError } from '../../shared/errors'
+import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from '../../shared/images'
 import type { ImageSummary } from '../../shared/types'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
 
-/** Images on the connected engine. */
+type UsedBy = ImageSummary['usedBy']
+
+async function usage(docker: Dockerode): Promise<Map<string, UsedBy>> {
+  const byImage = new Map<string, UsedBy>()
+  for (const c of await docker.listContainers({ all: true })) {
+    const list = byImage.get(c.ImageID) ?? []
+    list.push({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, ''), state: c.State })
+    byImage.set(c.ImageID, list)
+  }
+  return byImage
+}
+
+const none = (t: string): boolean => t === '<none>:<none>' || t === '<none>@<none>'
+
 export class ImagesService {
   constructor(private readonly engine: EngineConnection) {}
 
-  async list(): Promise<ImageSummary[]> {
+  private async run<T>(work: (docker: Dockerode) => Promise<T>): Promise<T> {
     try {
-      const images = await (await this.engine.client()).listImages({ all: false })
-      return images.map((i) => ({
-        id: i.Id,
-        tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'),
-        size: i.Size,
-        created: i.Created,
-        containers: i.Containers,
-      }))
+      return await work(await this.engine.client())
     } catch (err) {
       throw toWharfError(err)
     }
   }
+
+  list(): Promise<ImageSummary[]> {
+    return this.run(async (docker) => {
+      const [images, used] = await Promise.all([docker.listImages({ all: false }), usage(docker)])
+      return images.map((i) => {
+        const tags = (i.RepoTags ?? []).filter((t) => !none(t))
+        return {
+          id: i.Id,
+          tags,
+          digests: (i.RepoDigests ?? []).filter((d) => !none(d)),
+          size: i.Size,
+          created: i.Created,
+          dangling: tags.length === 0,
+          usedBy: used.get(i.Id) ?? [],
+        }
+      })
+    })
+  }
+
+  inspect(id: string): Promise<ImageDetail> {
+    return this.run(async (docker) => {
+      const i = await docker.getImage(id).inspect()
+      const config = (i.Config ?? {}) as Partial<Dockerode.ImageInspectInfo['Config']> & { StopSignal?: string }
+      return {
+        id: i.Id,
+        tags: (i.RepoTags ?? []).filter((t) => !none(t)),
+        digests: (i.RepoDigests ?? []).filter((d) => !none(d)),
+        parent: i.Parent ?? '',
+        comment: i.Comment ?? '',
+        created: i.Created,
+        author: i.Author ?? '',
+        architecture: i.Architecture ?? '',
+        os: i.Os ?? '',
+        size: i.Size,
+        graphDriver: { name: i.GraphDriver?.Name ?? '', data: i.GraphDriver?.Data ?? {} },
+        layers: i.RootFS?.Layers ?? [],
+        config: {
+          cmd: asList(config.Cmd),
+          entrypoint: asList(config.Entrypoint),
+          env: config.Env ?? [],
+          exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+          volumes: Object.keys(config.Volumes ?? {}),
+          workdir: config.WorkingDir ?? '',
+          user: config.User ?? '',
+          labels: config.Labels ?? {},
+          stopSignal: config.StopSignal ?? '',
+        },
+      }
+    })
+  }
+
+  history(id: string): Promise<HistoryEntry[]> {
+    return this.run(async (docker) => {
+      const steps = (await docker.getImage(id).history()) as Array<{
+        Id: string
+        Created: number
+        CreatedBy: string
+        Size: number
+        Tags: string[] | null
+        Comment: string
+      }>
+      return steps.map((h) => ({
+        id: h.Id === '<missing>' ? '' : h.Id,
+        created: h.Created,
+        createdBy: h.CreatedBy,
+        size: h.Size,
+        tags: (h.Tags ?? []).filter((t) => !none(t)),
+        comment: h.Comment,
+      }))
+    })
+  }
+
+  /** `docker tag`: the repository and tag are split at the last colon after the last slash. */
+  tag(id: string, reference: string): Promise<{ tagged: string }> {
+    const slash = reference.lastIndexOf('/')
+    const colon = reference.lastIndexOf(':')
+    const [repo, tag] = colon > slash ? [reference.slice(0, colon), reference.slice(colon + 1)] : [reference, 'latest']
+    return this.run(async (docker) => {
+      await docker.getImage(id).tag({ repo, tag })
+      return { tagged: `${repo}:${tag}` }
+    })
+  }
+
+  /**
+   * `docker rmi`. When the engine refuses because containers use the image, the message
+   * names them, so the user knows what "force" would break.
+   */
+  remove(id: string, force = false): Promise<ImageRemoveResult> {
+    return this.run(async (docker) => {
+      try {
+        const items = (await docker.getImage(id).remove({ force })) as Array<{ Untagged?: string; Deleted?: string }>
+        return {
+          untagged: items.flatMap((i) => (i.Untagged ? [i.Untagged] : [])),
+          deleted: items.flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
+        }
+      } catch (err) {
+        const error = toWharfError(err)
+        if (error.code !== 'conflict') throw error
+        const image = await docker
+          .getImage(id)
+          .inspect()
+          .catch(() => undefined)
+        const users = image ? ((await usage(docker)).get(image.Id) ?? []) : []
+        if (users.length === 0) throw error
+        const names = users.map((u) => `${u.name} (${u.state})`).join(', ')
+        throw new WharfError({ code: 'conflict', status: error.status, message: `${error.message}. Used by: ${names}.` })
+      }
+    })
+  }
+
+  /** What prune would remove, listed before asking. */
+  pruneCandidates(all: boolean): Promise<ImageSummary[]> {
+    return this.list().then((images) => images.filter((i) => i.usedBy.length === 0 && (all || i.dangling)))
+  }
+
+  prune(all: boolean): Promise<ImagePruneResult> {
+    return this.run(async (docker) => {
+      const result = await docker.pruneImages({ filters: JSON.stringify({ dangling: [all ? 'false' : 'true'] }) })
+      return {
+        deleted: (result.ImagesDeleted ?? []).flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
+        spaceReclaimed: result.SpaceReclaimed ?? 0,
+      }
+    })
+  }
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  return typeof value === 'string' && value ? [value] : []
 }

@@ -13,7 +13,8 @@ export const router = createRouter({
     // form, the charts or the log viewer (P6).
     { path: '/containers/new', name: 'run', component: () => import('./views/RunContainerView.vue') },
     { path: '/containers/:id', name: 'container', component: () => import('./views/ContainerDetailView.vue') },
-    { path: '/images', name: 'images', component: ComingSoonView, props: { pane: 'images' } },
+    { path: '/images', name: 'images', component: () => import('./views/ImagesView.vue') },
+    { path: '/images/:id', name: 'image', component: () => import('./views/ImageDetailView.vue') },
     { path: '/volumes', name: 'volumes', component: ComingSoonView, props: { pane: 'volumes' } },
     { path: '/networks', name: 'networks', component: ComingSoonView, props: { pane: 'networks' } },
     { path: '/terminal', name: 'terminal', component: () => import('./views/TerminalView.vue') },

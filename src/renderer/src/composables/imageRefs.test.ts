@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { hasImage, normalizeRef } from './imageRefs'
 
-const images = [{ id: 'sha256:3e001a898027aa', tags: ['wharf-test/busybox:latest', 'nginx:1.27'], size: 1, created: 0, containers: 0 }]
+const images = [
+  {
+    id: 'sha256:3e001a898027aa',
+    tags: ['wharf-test/busybox:latest', 'nginx:1.27'],
+    digests: [],
+    size: 1,
+    created: 0,
+    dangling: false,
+    usedBy: [],
+  },
+]
 
 describe('image references', () => {
   it('normalizes like the engine names images', () => {

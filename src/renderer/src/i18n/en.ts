@@ -1,5 +1,6 @@
 import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
 import terminalEn from './terminal.en'
+import imagesEn from './images.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -340,6 +341,7 @@ export default {
     committed: 'Committed as {reference} ({id}).',
   },
   terminal: terminalEn,
+  images: imagesEn,
   coming: {
     title: '{pane} is coming',
     body: 'This pane is being built. Containers and Engine work today.',

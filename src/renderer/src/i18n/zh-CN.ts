@@ -1,5 +1,6 @@
 import type en from './en'
 import terminalZh from './terminal.zh-CN'
+import imagesZh from './images.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -363,6 +364,7 @@ const zhCN: typeof en = {
     committed: '已提交为 {reference}（{id}）。',
   },
   terminal: terminalZh,
+  images: imagesZh,
   coming: {
     title: '{pane}即将推出',
     body: '此页面正在开发中。目前可以使用容器和引擎页面。',

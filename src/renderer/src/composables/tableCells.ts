@@ -1,0 +1,36 @@
+/**
+ * Cells of the list tables (containers, images) as plain elements: they re-render on
+ * every change, and Naive's components cost several times as much there (P2). Styles are
+ * the `.wharf-table` rules in styles.css.
+ */
+import { h } from 'vue'
+
+export function checkbox(label: string, checked: boolean, onChange: (on: boolean) => void, indeterminate = false) {
+  return h('input', {
+    type: 'checkbox',
+    class: 'row-check',
+    'aria-label': label,
+    checked,
+    indeterminate,
+    onChange: (e: Event) => onChange((e.target as HTMLInputElement).checked),
+  })
+}
+
+/** One-line cell text; the full value shows on hover (a native title is far cheaper than a tooltip per cell). */
+export function cell(text: string, extraClass = '') {
+  return h('span', { class: ['cell', extraClass], title: text }, text)
+}
+
+export function rowButton(label: string, onClick: () => void, options: { danger?: boolean; disabled?: boolean; busy?: boolean } = {}) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: ['row-btn', options.danger ? 'danger' : '', options.busy ? 'busy' : ''],
+      disabled: options.disabled,
+      'aria-busy': options.busy ? 'true' : undefined,
+      onClick,
+    },
+    label,
+  )
+}
