@@ -44,7 +44,7 @@ export default {
     author: 'Author',
     digests: 'Digests',
     layers: 'Layers',
-    layerCount: '{n} layers',
+    layerCount: '{n} layer | {n} layers',
     storage: 'Storage driver',
     config: 'What a container starts with',
     cmd: 'Command',

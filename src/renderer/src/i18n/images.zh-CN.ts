@@ -44,7 +44,7 @@ export default {
     author: '作者',
     digests: '摘要',
     layers: '层',
-    layerCount: '{n} 层',
+    layerCount: '{n} 层 | {n} 层',
     storage: '存储驱动',
     config: '容器启动时的配置',
     cmd: '命令',

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test'
+import { ImagesPage } from './pages/ImagesPage'
+import { RunPage } from './pages/RunPage'
+import { cleanup, runLabel, testDocker, uniqueName } from './support/engine'
+
+const docker = testDocker()
+const repo = `wharf-e2e/${runLabel}`
+const images: string[] = []
+test.afterAll(async () => {
+  await cleanup(docker)
+  for (const id of images)
+    await docker
+      .getImage(id)
+      .remove({ force: true })
+      .catch(() => undefined)
+})
+
+/** An image built from a container: one known file, a command, an exposed port. */
+async function commit(tag: string): Promise<string> {
+  const c = await docker.createContainer({
+    Image: 'wharf-test/busybox:latest',
+    Cmd: ['sh', '-c', 'echo made > /made.txt'],
+    Labels: { 'wharf.test': runLabel },
+  })
+  await c.start()
+  await c.wait()
+  const { Id } = (await c.commit({
+    repo,
+    tag,
+    comment: 'write made.txt',
+    changes: ['CMD ["httpd", "-f", "-p", "8080"]', 'EXPOSE 8080'],
+  })) as { Id: string }
+  images.push(Id)
+  await c.remove()
+  return Id
+}
+
+test('list, history, tags and run from an image', async ({ page }) => {
+  await commit('v1')
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.find(repo)
+  const row = imagesPage.row(`${repo}:v1`)
+  await expect(row).toContainText('no containers')
+  await row.getByRole('link', { name: `${repo}:v1` }).click()
+  await expect(page.getByRole('heading', { name: `${repo}:v1` })).toBeVisible()
+  await expect(page.getByRole('tabpanel')).toContainText('httpd -f -p 8080')
+  await expect(page.getByRole('tabpanel')).toContainText('8080/tcp')
+
+  await imagesPage.tab('History')
+  await expect(page.getByRole('tabpanel')).toContainText('echo made > /made.txt')
+
+  await imagesPage.tab('Tags')
+  const field = page.getByRole('textbox', { name: 'New tag' })
+  await field.fill('Bad Name')
+  await expect(page.getByText(/Not a valid image name/)).toBeVisible()
+  await field.fill(`${repo}:v2`)
+  await page.getByRole('button', { name: 'Add tag' }).click()
+  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText(`Tagged as ${repo}:v2.`)
+  await expect(page.getByRole('tabpanel')).toContainText(`${repo}:v2`)
+  await page.getByRole('button', { name: `Remove tag ${repo}:v2` }).click()
+  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText(`Removed the tag ${repo}:v2.`)
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Run a container' })).toBeVisible()
+  const run = new RunPage(page)
+  await expect(run.field('Image')).toHaveValue(`${repo}:v1`)
+  await expect(run.field('Command')).toHaveValue('httpd -f -p 8080')
+  await expect(page.getByLabel(/Container port/).first()).toHaveValue('8080')
+  await expect(run.twin()).toContainText(/docker run -d -p 8080 .*wharf-e2e.*:v1 httpd -f -p 8080/)
+})
+
+test('remove: a used image is refused with the container named; an unused name goes after confirming', async ({ page }) => {
+  await commit('used')
+  await commit('spare')
+  const name = uniqueName('img-holder')
+  const holder = await docker.createContainer({ Image: `${repo}:used`, name, Cmd: ['sleep', '3600'], Labels: { 'wharf.test': runLabel } })
+  await holder.start()
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.find(repo)
+  await expect(imagesPage.row(`${repo}:used`)).toContainText(name)
+
+  await imagesPage.row(`${repo}:spare`).getByRole('button', { name: 'Remove' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Remove images' })
+  await expect(dialog).toContainText(`${repo}:spare`)
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click()
+  await expect(imagesPage.row(`${repo}:spare`)).toHaveCount(0)
+
+  // The engine refuses to remove a name a container uses; Wharf says which container.
+  await page.getByText('In use', { exact: true }).click()
+  await expect(imagesPage.row(`${repo}:spare`)).toHaveCount(0)
+  await imagesPage.page.getByRole('checkbox', { name: `Select ${repo}:used` }).check()
+  await page.getByRole('group', { name: '1 selected' }).getByRole('button', { name: 'Remove…' }).click()
+  await expect(dialog).toContainText(`In use by ${name} (running)`)
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click()
+  await expect(page.getByRole('alert')).toContainText(`Used by: ${name} (running)`)
+  await expect(imagesPage.row(`${repo}:used`)).toBeVisible()
+})

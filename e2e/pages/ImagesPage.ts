@@ -1,0 +1,25 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The Images pane and an image's page, by labels and roles. */
+export class ImagesPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+    await this.page.getByRole('link', { name: 'Images', exact: true }).click()
+    await expect(this.page.getByRole('heading', { name: 'Images', exact: true })).toBeVisible()
+  }
+
+  async find(query: string): Promise<void> {
+    await this.open()
+    await this.page.getByRole('searchbox', { name: 'Search images' }).fill(query)
+  }
+
+  row(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) })
+  }
+
+  async tab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click()
+  }
+}
