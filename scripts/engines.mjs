@@ -1,14 +1,18 @@
-// `npm run engines -- start|stop`: the private test engines, for running single test
-// files by hand. `start` prints the DOCKER_HOST to export.
+// `npm run engines -- start|stop`: the private test engines and registries, for running
+// single test files by hand. `start` prints the environment to export.
 import { ensurePrerequisites } from './lib/prereqs.mjs'
 import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
+import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 
 const command = process.argv[2] ?? 'start'
 if (command === 'start') {
   ensurePrerequisites()
   const { dockerHost } = await startDockerd((m) => console.error(m))
+  await startRegistries((m) => console.error(m))
   console.log(`export DOCKER_HOST=${dockerHost}`)
+  for (const [key, value] of Object.entries(registryEnv())) console.log(`export ${key}=${value}`)
 } else if (command === 'stop') {
+  stopRegistries()
   await stopDockerd()
 } else {
   console.error('usage: npm run engines -- start|stop')

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
+import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 import { ensurePrerequisites } from './lib/prereqs.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -67,6 +68,7 @@ let engine
 // Interrupted (Ctrl-C, CI timeout): stop the private engine rather than leave it behind.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    stopRegistries()
     void stopDockerd().finally(() => process.exit(130))
   })
 }
@@ -78,7 +80,8 @@ try {
 }
 
 if (engine) {
-  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '', WHARF_PRIVATE_ENGINE: '1' }
+  await startRegistries()
+  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '', WHARF_PRIVATE_ENGINE: '1', ...registryEnv() }
   step(
     'unit and integration tests',
     bin('vitest'),
@@ -93,7 +96,10 @@ if (engine) {
     })
     countPlaywright(join(results, 'e2e.json'))
   }
-  if (!process.env.WHARF_KEEP_ENGINE) await stopDockerd()
+  if (!process.env.WHARF_KEEP_ENGINE) {
+    stopRegistries()
+    await stopDockerd()
+  }
 }
 
 if (!existsSync(join(results, 'vitest.json'))) console.error('wharf: the unit and integration tests did not run')

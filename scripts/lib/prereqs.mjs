@@ -10,6 +10,8 @@ export const requirements = [
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/curl', 'curl'],
   ['/usr/sbin/ip', 'iproute2'],
+  ['/usr/bin/docker-registry', 'docker-registry'],
+  ['/usr/bin/htpasswd', 'apache2-utils'],
 ]
 
 function isStaticBusybox() {

@@ -9,6 +9,7 @@ import * as img from './imageSchemas'
 import * as term from './terminalSchemas'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from './images'
 import type { TerminalEvent, TerminalInfo } from './terminal'
+import type { TaskInfo } from './tasks'
 import type {
   ActionResult,
   CommitResult,
@@ -95,6 +96,25 @@ export const methods = {
   'images.pruneCandidates': method<typeof img.pruneImagesInput, ImageSummary[]>(img.pruneImagesInput),
   /** `docker image prune [-a]`. */
   'images.prune': method<typeof img.pruneImagesInput, ImagePruneResult>(img.pruneImagesInput),
+  /** `docker pull`, as a task with per-layer progress; credentials from `registries.login` apply. */
+  'images.pull': method<typeof img.transferInput, TaskInfo>(img.transferInput),
+  /** `docker push`, as a task with per-layer progress. */
+  'images.push': method<typeof img.transferInput, TaskInfo>(img.transferInput),
+  // #endregion
+
+  // #region registries and tasks
+  /** `docker login`: checked with the registry through the engine, then kept in memory for pulls and pushes. */
+  'registries.login': method<typeof img.loginInput, { server: string; username: string; status: string }>(img.loginInput),
+  /** `docker logout`: forgets the credentials. */
+  'registries.logout': method<typeof img.logoutInput, { server: string }>(img.logoutInput),
+  /** Registries Wharf holds credentials for (user names only). */
+  'registries.list': method<typeof s.empty, Array<{ server: string; username: string }>>(s.empty),
+  /** Running and recently finished tasks. */
+  'tasks.list': method<typeof s.empty, TaskInfo[]>(s.empty),
+  /** Stop a running task (the engine abandons the transfer). */
+  'tasks.cancel': method<typeof img.taskRef, TaskInfo>(img.taskRef),
+  /** Forget a finished task. */
+  'tasks.dismiss': method<typeof img.taskRef, { dismissed: number }>(img.taskRef),
   // #endregion
 
   // #region terminals
@@ -135,6 +155,8 @@ export const streams = {
   'containers.logs': stream<typeof s.logsInput, LogBatch>(s.logsInput),
   /** A running container's resource use, about once a second; ends when it stops. */
   'containers.stats': stream<typeof s.containerTarget, StatsSample>(s.containerTarget),
+  /** A task started, progressed (at most ten times a second) or ended. */
+  'tasks.changed': stream<typeof s.empty, TaskInfo>(s.empty),
   /** Something about images changed (pull, tag, untag, delete, load, build); the event names what happened. Lists again are the subscriber's call. */
   'images.changed': stream<typeof s.empty, { action: string; id: string }>(s.empty),
   /**

@@ -40,3 +40,37 @@ export const pruneImagesInput = z
     all: z.boolean(),
   })
   .strict()
+
+/** A reference to pull or push: [registry/]repository[:tag|@digest]; no tag means latest. */
+export const transferInput = z
+  .object({
+    reference: z
+      .string()
+      .trim()
+      .min(1, 'An image name is required')
+      .max(512)
+      .regex(
+        IMAGE_REF_PATTERN,
+        'Not a valid image name: lower-case [registry/]repository[:tag], e.g. nginx:1.27 or 127.0.0.1:5000/team/app:v2',
+      ),
+  })
+  .strict()
+
+export const taskRef = z.object({ id: z.number().int().min(1) }).strict()
+
+const server = z
+  .string()
+  .trim()
+  .min(1, 'A registry address is required')
+  .max(255)
+  .regex(/^[a-zA-Z0-9.-]+(:\d{1,5})?$/, 'A registry address is host[:port], e.g. registry.example.com or 127.0.0.1:5000')
+
+export const loginInput = z
+  .object({
+    server,
+    username: z.string().trim().min(1, 'A user name is required').max(255),
+    password: z.string().min(1, 'A password or token is required').max(4096),
+  })
+  .strict()
+
+export const logoutInput = z.object({ server }).strict()

@@ -18,6 +18,9 @@ import type { EngineConnection } from '../engine/connection'
 import type { SystemService } from '../engine/system'
 import { startPodmanService } from '../engine/podman'
 import type { Terminals } from '../terminal/terminals'
+import type { ImageTransfer } from '../engine/imageTransfer'
+import type { Credentials } from '../registry/credentials'
+import type { Tasks } from '../tasks/tasks'
 
 export interface Services {
   engine: EngineConnection
@@ -27,6 +30,9 @@ export interface Services {
   watcher: ContainerWatcher
   system: SystemService
   terminals: Terminals
+  tasks: Tasks
+  transfer: ImageTransfer
+  credentials: Credentials
 }
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> }
@@ -73,6 +79,17 @@ export function createHandlers(s: Services): Handlers {
     'images.remove': ({ id, force }) => s.images.remove(id, force),
     'images.pruneCandidates': ({ all }) => s.images.pruneCandidates(all),
     'images.prune': ({ all }) => s.images.prune(all),
+    'images.pull': ({ reference }) => Promise.resolve(s.transfer.pull(reference)),
+    'images.push': ({ reference }) => Promise.resolve(s.transfer.push(reference)),
+    'registries.login': ({ server, username, password }) => s.transfer.login(server, username, password),
+    'registries.logout': ({ server }) => {
+      s.credentials.remove(server)
+      return Promise.resolve({ server })
+    },
+    'registries.list': () => Promise.resolve(s.credentials.list()),
+    'tasks.list': () => Promise.resolve(s.tasks.list()),
+    'tasks.cancel': ({ id }) => Promise.resolve(s.tasks.cancel(id)),
+    'tasks.dismiss': ({ id }) => Promise.resolve(s.tasks.dismiss(id)),
     'terminals.exec': ({ cols, rows, ...options }) => s.terminals.exec({ ...options, cols, rows }),
     'terminals.attach': (options) => s.terminals.attach(options),
     'terminals.host': (size) => s.terminals.host(size),
@@ -90,6 +107,7 @@ export function createStreamHandlers(s: Services): StreamHandlers {
     'containers.changed': (_input, emit) => s.watcher.deltas.add(emit),
     'containers.logs': (input, emit, end, ready) => streamLogs(s.engine, input, { emit, end, ready }),
     'containers.stats': ({ id }, emit, end) => streamStats(s.engine, id, { emit, end }),
+    'tasks.changed': (_input, emit) => s.tasks.changed.add(emit),
     'images.changed': (_input, emit) =>
       s.engine.events.add((event) => {
         // A container created or removed changes which images are in use.

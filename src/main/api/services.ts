@@ -6,6 +6,9 @@ import { EngineConnection, type ConnectionOptions } from '../engine/connection'
 import { podmanInstalled } from '../engine/podman'
 import { SystemService } from '../engine/system'
 import { Terminals } from '../terminal/terminals'
+import { ImageTransfer } from '../engine/imageTransfer'
+import { Credentials } from '../registry/credentials'
+import { Tasks } from '../tasks/tasks'
 import type { Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
@@ -16,6 +19,8 @@ export function createServices(options: ConnectionOptions & { hostShell?: boolea
   const containers = new ContainersService(engine)
   const containerConfig = new ContainerConfigService(engine, containers.queue)
   const terminals = new Terminals(engine, { hostShell: options.hostShell ?? true })
+  const tasks = new Tasks()
+  const credentials = new Credentials()
   void engine.connect()
   return {
     engine,
@@ -25,6 +30,9 @@ export function createServices(options: ConnectionOptions & { hostShell?: boolea
     images: new ImagesService(engine),
     system: new SystemService(engine),
     terminals,
+    tasks,
+    credentials,
+    transfer: new ImageTransfer(engine, tasks, credentials),
     /** Resolves once every terminal session is closed (exec'd processes told to end). */
     async dispose() {
       await terminals.closeAll()

@@ -1,0 +1,106 @@
+/**
+ * Pull and push as tasks, and registry login. The engine streams newline-delimited JSON
+ * progress (one line per layer change, `error` on failure); each line becomes the
+ * layer's state in the task, and the stream's end or `error` ends the task. Cancelling
+ * closes the request, which makes dockerd abandon the transfer.
+ */
+import type { IncomingMessage } from 'node:http'
+import { WharfError } from '../../shared/errors'
+import { registryOf, withDefaultTag, type TaskInfo } from '../../shared/tasks'
+import type { Credentials } from '../registry/credentials'
+import type { TaskHandle, Tasks } from '../tasks/tasks'
+import type { EngineConnection } from './connection'
+import { toWharfError } from './engineError'
+import { createLineParser } from './eventLines'
+
+interface ProgressLine {
+  id?: string
+  status?: string
+  progressDetail?: { current?: number; total?: number }
+  error?: string
+  errorDetail?: { message?: string }
+  aux?: { Digest?: string }
+}
+
+/** Reads a progress stream into the task; resolves with the last status line. */
+function follow(stream: IncomingMessage, task: TaskHandle): Promise<string> {
+  task.onCancel(() => stream.destroy())
+  return new Promise((resolve, reject) => {
+    let last = ''
+    let failed: string | undefined
+    const parse = createLineParser((value) => {
+      const line = value as ProgressLine
+      if (line.error) {
+        failed = line.errorDetail?.message ?? line.error
+        return
+      }
+      if (line.id && line.status && !line.aux) {
+        const detail = line.progressDetail ?? {}
+        task.layer({ id: line.id, status: line.status, current: detail.current, total: detail.total })
+      } else if (line.status) last = line.id ? `${line.id}: ${line.status}` : line.status
+    })
+    stream.on('data', parse)
+    stream.on('error', (err) => reject(err))
+    stream.on('close', () => (failed ? reject(new Error(failed)) : stream.readableEnded ? resolve(last) : reject(new Error('Cancelled'))))
+  })
+}
+
+export class ImageTransfer {
+  constructor(
+    private readonly engine: EngineConnection,
+    private readonly tasks: Tasks,
+    private readonly credentials: Credentials,
+  ) {}
+
+  private authFor(reference: string): Record<string, string> | undefined {
+    const credential = this.credentials.get(registryOf(reference))
+    return credential ? { ...credential } : undefined
+  }
+
+  pull(reference: string): TaskInfo {
+    const ref = withDefaultTag(reference)
+    return this.tasks.start('pull', ref, async (task) => {
+      const docker = await this.engine.client()
+      const authconfig = this.authFor(ref)
+      let stream: IncomingMessage
+      try {
+        stream = (await docker.pull(ref, authconfig ? { authconfig } : {})) as IncomingMessage
+      } catch (err) {
+        throw toWharfError(err)
+      }
+      return follow(stream, task)
+    })
+  }
+
+  push(reference: string): TaskInfo {
+    const ref = withDefaultTag(reference)
+    return this.tasks.start('push', ref, async (task) => {
+      const docker = await this.engine.client()
+      const at = ref.lastIndexOf(':')
+      const [name, tag] = [ref.slice(0, at), ref.slice(at + 1)]
+      const authconfig = this.authFor(ref) ?? { serveraddress: registryOf(ref) }
+      let stream: IncomingMessage
+      try {
+        stream = (await docker.getImage(name).push({ tag, authconfig })) as IncomingMessage
+      } catch (err) {
+        throw toWharfError(err)
+      }
+      return follow(stream, task)
+    })
+  }
+
+  /** Checks the credentials with the registry (through the engine) before keeping them. */
+  async login(server: string, username: string, password: string): Promise<{ server: string; username: string; status: string }> {
+    const docker = await this.engine.client()
+    let status: string
+    try {
+      const answer = (await docker.checkAuth({ serveraddress: server, username, password })) as { Status?: string }
+      status = answer.Status ?? 'Login Succeeded'
+    } catch (err) {
+      const error = toWharfError(err)
+      throw new WharfError({ ...error.toData(), code: 'invalid_input', fields: { password: error.message } })
+    }
+    this.credentials.set({ serveraddress: server, username, password })
+    return { server, username, status }
+  }
+}
