@@ -66,7 +66,8 @@ export async function startRegistries(log = console.log) {
     writeFileSync(pidFile, String(child.pid))
     const deadline = Date.now() + 20_000
     while (!(await answers(address))) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the ${name} registry did not start; see ${join(dir, `${name}.log`)}`)
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`the ${name} registry did not start; see ${join(dir, `${name}.log`)}`)
       await new Promise((r) => setTimeout(r, 100))
     }
   }
