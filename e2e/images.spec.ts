@@ -95,3 +95,46 @@ test('remove: a used image is refused with the container named; an unused name g
   await expect(page.getByRole('alert')).toContainText(`Used by: ${name} (running)`)
   await expect(imagesPage.row(`${repo}:used`)).toBeVisible()
 })
+
+const registry = process.env.WHARF_TEST_REGISTRY
+if (!registry) console.log('SKIPPED pull e2e: no test registry (npm test sets WHARF_TEST_REGISTRY)')
+
+test('pull from the local registry: the progress bar finishes and the image is listed', async ({ page }) => {
+  test.skip(!registry, 'no test registry (npm test sets WHARF_TEST_REGISTRY)')
+  const ref = `${registry}/wharf-e2e/${runLabel}-pulled:v1`
+  const id = await commit('to-push')
+  await docker.getImage(id).tag({ repo: ref.slice(0, ref.lastIndexOf(':')), tag: 'v1' })
+  const pushStream = await docker.getImage(ref.slice(0, ref.lastIndexOf(':'))).push({ tag: 'v1' })
+  await new Promise((resolve, reject) => docker.modem.followProgress(pushStream, (err) => (err ? reject(err) : resolve(null))))
+  await docker.getImage(ref).remove()
+
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.open()
+  await page.getByRole('button', { name: 'Pull…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Pull an image' })
+  await dialog.getByLabel('Image', { exact: true }).fill('Not Valid')
+  await expect(dialog.getByText(/Not a valid image name/)).toBeVisible()
+  await dialog.getByLabel('Image', { exact: true }).fill(ref)
+  await dialog.getByRole('button', { name: 'Pull', exact: true }).click()
+  const task = page.getByRole('listitem', { name: `Pull ${ref}` })
+  await expect(task.getByRole('status')).toHaveText('done')
+  await expect(task.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100')
+  await expect(task).toContainText(`Downloaded newer image for ${ref}`)
+  await page.keyboard.press('Escape')
+  await imagesPage.page.getByRole('searchbox', { name: 'Search images' }).fill(`${runLabel}-pulled`)
+  await expect(imagesPage.row(ref)).toBeVisible()
+  images.push(ref)
+
+  const missing = `${registry}/wharf-e2e/${runLabel}-absent:v9`
+  await page.getByRole('button', { name: 'Pull…' }).click()
+  await dialog.getByLabel('Image', { exact: true }).fill(missing)
+  await dialog.getByRole('button', { name: 'Pull', exact: true }).click()
+  const failed = page.getByRole('listitem', { name: `Pull ${missing}` })
+  await expect(failed.getByRole('status')).toHaveText('failed')
+  await expect(failed).toContainText(/not found|manifest unknown/)
+  // The panel lives in the shell: it is still there on another pane.
+  await page.keyboard.press('Escape')
+  await page.getByRole('link', { name: 'Containers', exact: true }).click()
+  await page.getByRole('button', { name: /^Tasks/ }).click()
+  await expect(page.getByRole('listitem', { name: `Pull ${ref}` }).getByRole('status')).toHaveText('done')
+})

@@ -34,7 +34,8 @@ function follow(stream: IncomingMessage, task: TaskHandle): Promise<string> {
         failed = line.errorDetail?.message ?? line.error
         return
       }
-      if (line.id && line.status && !line.aux) {
+      // "Pulling from x" carries the tag as its id; it is a heading, not a layer.
+      if (line.id && line.status && !line.aux && !line.status.startsWith('Pulling from')) {
         const detail = line.progressDetail ?? {}
         task.layer({ id: line.id, status: line.status, current: detail.current, total: detail.total })
       } else if (line.status) last = line.id ? `${line.id}: ${line.status}` : line.status

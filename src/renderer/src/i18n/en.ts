@@ -1,6 +1,7 @@
 import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
 import terminalEn from './terminal.en'
 import imagesEn from './images.en'
+import tasksEn from './tasks.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -342,6 +343,7 @@ export default {
   },
   terminal: terminalEn,
   images: imagesEn,
+  tasks: tasksEn,
   coming: {
     title: '{pane} is coming',
     body: 'This pane is being built. Containers and Engine work today.',

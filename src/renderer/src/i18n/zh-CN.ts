@@ -1,6 +1,7 @@
 import type en from './en'
 import terminalZh from './terminal.zh-CN'
 import imagesZh from './images.zh-CN'
+import tasksZh from './tasks.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -365,6 +366,7 @@ const zhCN: typeof en = {
   },
   terminal: terminalZh,
   images: imagesZh,
+  tasks: tasksZh,
   coming: {
     title: '{pane}即将推出',
     body: '此页面正在开发中。目前可以使用容器和引擎页面。',

@@ -1,0 +1,12 @@
+/** 任务面板（拉取、推送）。 */
+export default {
+  button: '任务',
+  buttonRunning: '任务（{n} 个进行中）',
+  title: '任务',
+  empty: '还没有拉取或推送。',
+  kind: { pull: '拉取', push: '推送' },
+  state: { running: '进行中', done: '完成', failed: '失败', cancelled: '已取消' },
+  cancel: '取消',
+  dismiss: '移除 {subject}',
+  progress: '{subject} 的进度',
+}
