@@ -98,6 +98,8 @@ export const methods = {
   'images.prune': method<typeof img.pruneImagesInput, ImagePruneResult>(img.pruneImagesInput),
   /** `docker pull`, as a task with per-layer progress; credentials from `registries.login` apply. */
   'images.pull': method<typeof img.transferInput, TaskInfo>(img.transferInput),
+  /** `docker build` from a folder on the machine running Wharf, as a task with the build log. */
+  'images.build': method<typeof img.buildInput, TaskInfo>(img.buildInput),
   /** `docker push`, as a task with per-layer progress. */
   'images.push': method<typeof img.transferInput, TaskInfo>(img.transferInput),
   // #endregion

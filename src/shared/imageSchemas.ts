@@ -74,3 +74,31 @@ export const loginInput = z
   .strict()
 
 export const logoutInput = z.object({ server }).strict()
+
+/** `docker build`: a context folder on the machine running Wharf, and the usual options. */
+export const buildInput = z
+  .object({
+    context: z.string().trim().min(1, 'A context folder is required').max(4096),
+    dockerfile: z.string().trim().min(1).max(4096).default('Dockerfile'),
+    tags: z
+      .array(z.string().trim().max(512).regex(IMAGE_REF_PATTERN, 'Not a valid image name: lower-case repository[:tag], e.g. myapp:1.0'))
+      .max(16),
+    /** KEY=VALUE */
+    buildArgs: z
+      .array(
+        z
+          .string()
+          .max(32 * 1024)
+          .regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'A build argument is KEY=VALUE'),
+      )
+      .max(64),
+    target: z
+      .string()
+      .trim()
+      .max(128)
+      .regex(/^[A-Za-z0-9_.-]*$/, 'A target is the name of a stage (FROM … AS name)')
+      .optional(),
+    noCache: z.boolean(),
+    pull: z.boolean(),
+  })
+  .strict()

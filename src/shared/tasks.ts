@@ -3,7 +3,7 @@
  * tasks panel lists them, shows per-layer progress as the seeds' `docker pull` transcript
  * does, and can cancel them.
  */
-export type TaskKind = 'pull' | 'push'
+export type TaskKind = 'pull' | 'push' | 'build'
 export type TaskState = 'running' | 'done' | 'failed' | 'cancelled'
 
 export interface LayerProgress {
@@ -26,6 +26,8 @@ export interface TaskInfo {
   /** The engine's or registry's last words: the digest line on success, the error on failure. */
   message?: string
   layers: LayerProgress[]
+  /** Build: the newest lines of the build output. */
+  log?: string[]
 }
 
 /** The registry a reference lives in: its first part when that looks like a host, else Docker Hub. */

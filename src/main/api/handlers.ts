@@ -18,6 +18,7 @@ import type { EngineConnection } from '../engine/connection'
 import type { SystemService } from '../engine/system'
 import { startPodmanService } from '../engine/podman'
 import type { Terminals } from '../terminal/terminals'
+import type { ImageBuild } from '../engine/imageBuild'
 import type { ImageTransfer } from '../engine/imageTransfer'
 import type { Credentials } from '../registry/credentials'
 import type { Tasks } from '../tasks/tasks'
@@ -32,6 +33,7 @@ export interface Services {
   terminals: Terminals
   tasks: Tasks
   transfer: ImageTransfer
+  build: ImageBuild
   credentials: Credentials
 }
 
@@ -81,6 +83,12 @@ export function createHandlers(s: Services): Handlers {
     'images.prune': ({ all }) => s.images.prune(all),
     'images.pull': ({ reference }) => Promise.resolve(s.transfer.pull(reference)),
     'images.push': ({ reference }) => Promise.resolve(s.transfer.push(reference)),
+    'images.build': ({ buildArgs, ...options }) =>
+      s.build.build({
+        ...options,
+        dockerfile: options.dockerfile ?? 'Dockerfile',
+        buildArgs: Object.fromEntries(buildArgs.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])),
+      }),
     'registries.login': ({ server, username, password }) => s.transfer.login(server, username, password),
     'registries.logout': ({ server }) => {
       s.credentials.remove(server)

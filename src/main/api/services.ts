@@ -6,6 +6,7 @@ import { EngineConnection, type ConnectionOptions } from '../engine/connection'
 import { podmanInstalled } from '../engine/podman'
 import { SystemService } from '../engine/system'
 import { Terminals } from '../terminal/terminals'
+import { ImageBuild } from '../engine/imageBuild'
 import { ImageTransfer } from '../engine/imageTransfer'
 import { Credentials } from '../registry/credentials'
 import { Tasks } from '../tasks/tasks'
@@ -33,6 +34,7 @@ export function createServices(options: ConnectionOptions & { hostShell?: boolea
     tasks,
     credentials,
     transfer: new ImageTransfer(engine, tasks, credentials),
+    build: new ImageBuild(engine, tasks),
     /** Resolves once every terminal session is closed (exec'd processes told to end). */
     async dispose() {
       await terminals.closeAll()

@@ -11,8 +11,12 @@ import { Listeners } from '../engine/listeners'
 const PUBLISH_MS = 100
 const KEEP_ENDED = 30
 
+const KEEP_LOG_LINES = 2000
+
 export interface TaskHandle {
   layer(progress: LayerProgress): void
+  /** A line of output (build); the newest KEEP_LOG_LINES are kept. */
+  log(line: string): void
   /** Stops the work; set by the runner once it has something to stop. */
   onCancel(stop: () => void): void
 }
@@ -40,6 +44,12 @@ export class Tasks {
         const at = layers.findIndex((l) => l.id === progress.id)
         if (at === -1) layers.push(progress)
         else layers[at] = progress
+        this.publishSoon(entry)
+      },
+      log: (line) => {
+        const log = (entry.info.log ??= [])
+        log.push(line)
+        if (log.length > KEEP_LOG_LINES) log.splice(0, log.length - KEEP_LOG_LINES)
         this.publishSoon(entry)
       },
       onCancel: (stop) => {
@@ -80,14 +90,21 @@ export class Tasks {
   private publishSoon(entry: Running): void {
     entry.timer ??= setTimeout(() => {
       entry.timer = undefined
-      this.changed.emit({ ...entry.info, layers: [...entry.info.layers] })
+      this.changed.emit({ ...entry.info, layers: [...entry.info.layers], log: entry.info.log && [...entry.info.log] })
     }, PUBLISH_MS)
   }
 
   private finish(entry: Running, state: TaskInfo['state'], message: string): void {
     clearTimeout(entry.timer)
     entry.timer = undefined
-    entry.info = { ...entry.info, state, message, endedAt: Date.now(), layers: [...entry.info.layers] }
+    entry.info = {
+      ...entry.info,
+      state,
+      message,
+      endedAt: Date.now(),
+      layers: [...entry.info.layers],
+      log: entry.info.log && [...entry.info.log],
+    }
     this.changed.emit(entry.info)
     const ended = [...this.tasks.values()].filter((t) => t.info.state !== 'running')
     for (const old of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED))) this.tasks.delete(old.info.id)
