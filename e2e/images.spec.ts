@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ImagesPage } from './pages/ImagesPage'
 import { RunPage } from './pages/RunPage'
-import { cleanup, runLabel, testDocker, uniqueName } from './support/engine'
+import { cleanup, runLabel, TEST_IMAGE, testDocker, uniqueName } from './support/engine'
 
 const docker = testDocker()
 const repo = `wharf-e2e/${runLabel}`
@@ -137,4 +140,28 @@ test('pull from the local registry: the progress bar finishes and the image is l
   await page.getByRole('link', { name: 'Containers', exact: true }).click()
   await page.getByRole('button', { name: /^Tasks/ }).click()
   await expect(page.getByRole('listitem', { name: `Pull ${ref}` }).getByRole('status')).toHaveText('done')
+})
+
+test('build from a context folder: the log streams into the task and the image is listed; a bad folder is explained', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-e2e-build-'))
+  writeFileSync(join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nARG WHO=nobody\nRUN echo "built by $WHO" > /who\nCMD ["cat", "/who"]\n`)
+  const tag = `wharf-e2e/${runLabel}-built:v1`
+  images.push(tag)
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.open()
+  await page.getByRole('button', { name: 'Build…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Build an image' })
+  await dialog.getByLabel('Context folder').fill('/no/such/folder')
+  await dialog.getByLabel('Tags').fill(tag)
+  await dialog.getByRole('button', { name: 'Build', exact: true }).click()
+  await expect(dialog.getByText('No folder at /no/such/folder')).toBeVisible()
+  await dialog.getByLabel('Context folder').fill(dir)
+  await dialog.getByLabel('Build arguments').fill('WHO=wharf')
+  await dialog.getByRole('button', { name: 'Build', exact: true }).click()
+  const task = page.getByRole('listitem', { name: `Build ${tag}` })
+  await expect(task.getByRole('status')).toHaveText('done')
+  await expect(task.getByLabel(`Build output of ${tag}`)).toContainText('Step 3/4 : RUN echo "built by $WHO" > /who')
+  await page.keyboard.press('Escape')
+  await page.getByRole('searchbox', { name: 'Search images' }).fill(`${runLabel}-built`)
+  await expect(imagesPage.row(tag)).toBeVisible()
 })

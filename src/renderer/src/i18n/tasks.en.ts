@@ -4,9 +4,10 @@ export default {
   buttonRunning: 'Tasks ({n} running)',
   title: 'Tasks',
   empty: 'No pulls or pushes yet.',
-  kind: { pull: 'Pull', push: 'Push' },
+  kind: { pull: 'Pull', push: 'Push', build: 'Build' },
   state: { running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
   cancel: 'Cancel',
   dismiss: 'Dismiss {subject}',
   progress: 'Progress of {subject}',
+  log: 'Build output of {subject}',
 }

@@ -42,6 +42,12 @@ export const useTasksStore = defineStore('tasks', () => {
     return task
   }
 
+  /** A task started elsewhere (a build): show it and open the panel. */
+  function track(task: TaskInfo): void {
+    put(task)
+    open.value = true
+  }
+
   async function cancel(id: number): Promise<void> {
     put(await api.call('tasks.cancel', { id }))
   }
@@ -53,7 +59,7 @@ export const useTasksStore = defineStore('tasks', () => {
     byId.value = next
   }
 
-  return { items, running, open, pull, push, cancel, dismiss }
+  return { items, running, open, pull, push, track, cancel, dismiss }
 })
 
 /** Overall progress of a task from the layers whose size is known; null before any is. */
