@@ -8,6 +8,7 @@ import * as s from './schemas'
 import * as img from './imageSchemas'
 import * as term from './terminalSchemas'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from './images'
+import type { LayerExplorerResult } from './layers'
 import type { TerminalEvent, TerminalInfo } from './terminal'
 import type { TaskInfo } from './tasks'
 import type {
@@ -88,6 +89,8 @@ export const methods = {
   'images.inspect': method<typeof img.imageTarget, ImageDetail>(img.imageTarget),
   /** `docker history`: each step that made a layer, newest first. */
   'images.history': method<typeof img.imageTarget, HistoryEntry[]>(img.imageTarget),
+  /** The layer explorer: per layer the files added, changed and removed, the merged tree, and wasted bytes. */
+  'images.layers': method<typeof img.imageTarget, LayerExplorerResult>(img.imageTarget),
   /** `docker tag`: another name for the same image. */
   'images.tag': method<typeof img.tagInput, { tagged: string }>(img.tagInput),
   /** `docker rmi`: by name removes that tag (the image goes with its last tag); by id removes the image. */

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LayerExplorerResult } from '../../src/shared/layers'
 import type { TaskInfo } from '../../src/shared/tasks'
 import { fails, ok, startApi } from './support/app'
 import { cleanup, runId, TEST_IMAGE, testDocker, waitFor } from './support/engine'
@@ -122,5 +123,37 @@ describe('build (docker build)', () => {
       pull: false,
     })
     expect(Object.keys(badArg.fields ?? {}).sort()).toEqual(['buildArgs.0', 'tags.0'])
+  })
+})
+
+describe('layer explorer', () => {
+  it('shows per layer the files added, overwritten and deleted, and the wasted bytes, exactly', async () => {
+    const tag = `wharf-it/${runId}-layers:v1`
+    tags.push(tag)
+    const dir = contextWith({
+      Dockerfile: [
+        `FROM ${TEST_IMAGE}`,
+        'RUN mkdir /app && printf 1234567890 > /app/data.txt && printf gone > /app/old.txt',
+        'RUN printf 12345678901234567890 > /app/data.txt',
+        'RUN rm /app/old.txt',
+        'CMD ["sh"]',
+      ].join('\n'),
+    })
+    const task = await ok<TaskInfo>(ctx.api, 'images.build', { context: dir, tags: [tag], buildArgs: [], noCache: true, pull: false })
+    expect((await ended(task.id)).state).toBe('done')
+    const result = await ok<LayerExplorerResult>(ctx.api, 'images.layers', { id: tag })
+    const [, add, overwrite, remove] = result.layers
+    expect(result.layers).toHaveLength(4)
+    const mine = (changes: LayerExplorerResult['layers'][number]['changes']) =>
+      changes.filter((c) => c.path.startsWith('/app')).map((c) => `${c.change} ${c.path} ${c.size}`)
+    expect(add.createdBy).toContain('mkdir /app')
+    expect(mine(add.changes)).toEqual(['added /app 0', 'added /app/data.txt 10', 'added /app/old.txt 4'])
+    expect(mine(overwrite.changes)).toEqual(['changed /app/data.txt 20'])
+    expect(mine(remove.changes)).toEqual(['removed /app/old.txt 0'])
+    expect(add.wasted).toBe(14)
+    expect(result.wastedBytes).toBe(14)
+    expect(result.files.find((f) => f.path === '/app/data.txt')).toEqual({ path: '/app/data.txt', kind: 'file', size: 20, layer: 2 })
+    expect(result.files.some((f) => f.path === '/app/old.txt')).toBe(false)
+    expect(result.files.some((f) => f.path === '/bin/busybox')).toBe(true)
   })
 })

@@ -77,6 +77,7 @@ export function createHandlers(s: Services): Handlers {
     'images.list': () => s.images.list(),
     'images.inspect': ({ id }) => s.images.inspect(id),
     'images.history': ({ id }) => s.images.history(id),
+    'images.layers': ({ id }) => s.images.layers(id),
     'images.tag': ({ id, reference }) => s.images.tag(id, reference),
     'images.remove': ({ id, force }) => s.images.remove(id, force),
     'images.pruneCandidates': ({ all }) => s.images.pruneCandidates(all),

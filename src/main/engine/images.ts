@@ -4,9 +4,12 @@
  * never from `system df` or `?size=true`, which make the engine walk every layer.
  */
 import type Dockerode from 'dockerode'
+import type { Readable } from 'node:stream'
 import { WharfError } from '../../shared/errors'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from '../../shared/images'
+import type { LayerExplorerResult } from '../../shared/layers'
 import type { ImageSummary } from '../../shared/types'
+import { analyzeImageTar } from '../images/layerAnalysis'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
 
@@ -104,6 +107,11 @@ export class ImagesService {
         comment: h.Comment,
       }))
     })
+  }
+
+  /** The layer explorer: the image's layers read as one stream (`docker save`), never held in memory. */
+  layers(id: string): Promise<LayerExplorerResult> {
+    return this.run(async (docker) => analyzeImageTar((await docker.getImage(id).get()) as unknown as Readable))
   }
 
   /** `docker tag`: the repository and tag are split at the last colon after the last slash. */
