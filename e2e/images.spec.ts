@@ -165,3 +165,27 @@ test('build from a context folder: the log streams into the task and the image i
   await page.getByRole('searchbox', { name: 'Search images' }).fill(`${runLabel}-built`)
   await expect(imagesPage.row(tag)).toBeVisible()
 })
+
+test('layer explorer: find the file a given step added, and what a later step wasted', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-e2e-layers-'))
+  writeFileSync(
+    join(dir, 'Dockerfile'),
+    `FROM ${TEST_IMAGE}\nRUN mkdir -p /srv/site && echo draft > /srv/site/index.html\nRUN echo final-version-of-the-page > /srv/site/index.html\n`,
+  )
+  const tag = `wharf-e2e/${runLabel}-layered:v1`
+  images.push(tag)
+  const stream = await docker.buildImage({ context: dir, src: ['Dockerfile'] }, { t: tag })
+  await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve(null))))
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.find(`${runLabel}-layered`)
+  await imagesPage.row(tag).getByRole('link', { name: tag }).click()
+  await imagesPage.tab('Layers')
+  await expect(page.getByRole('status').filter({ hasText: /3 layers/ })).toContainText('6 B wasted')
+  await page.getByRole('button', { name: /RUN mkdir -p \/srv\/site/ }).click()
+  await page.getByRole('searchbox', { name: 'Filter paths' }).fill('index')
+  const files = page.getByRole('region', { name: 'Files' })
+  await expect(files.getByRole('row')).toHaveCount(1)
+  await expect(files.getByRole('row')).toContainText('/srv/site/index.html')
+  await expect(files.getByRole('row')).toContainText('added')
+  await expect(files).toContainText('/srv/site/index.html — 6 B (layer 2, replaced or removed by layer 3)')
+})
