@@ -189,3 +189,27 @@ test('layer explorer: find the file a given step added, and what a later step wa
   await expect(files.getByRole('row')).toContainText('added')
   await expect(files).toContainText('/srv/site/index.html — 6 B (layer 2, replaced or removed by layer 3)')
 })
+
+test('save selected images as a .tar download, then load the archive back', async ({ page }) => {
+  const id = await commit('saved')
+  const ref = `${repo}:saved`
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.find(`${repo}:saved`)
+  await page.getByRole('checkbox', { name: `Select ${ref}` }).check()
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('group', { name: '1 selected' }).getByRole('link', { name: 'Save as .tar' }).click()
+  const download = await downloading
+  const file = join(mkdtempSync(join(tmpdir(), 'wharf-e2e-save-')), download.suggestedFilename())
+  await download.saveAs(file)
+  expect(download.suggestedFilename()).toMatch(/saved\.tar$/)
+
+  await docker.getImage(id).remove({ force: true })
+  await expect(imagesPage.row(ref)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Load…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Load images from an archive' })
+  await dialog.getByLabel('Archive').fill(file)
+  await dialog.getByRole('button', { name: 'Load', exact: true }).click()
+  await expect(page.getByRole('listitem', { name: `Load ${file}` }).getByRole('status')).toHaveText('done')
+  await page.keyboard.press('Escape')
+  await expect(imagesPage.row(ref)).toBeVisible()
+})

@@ -103,6 +103,8 @@ export const methods = {
   'images.pull': method<typeof img.transferInput, TaskInfo>(img.transferInput),
   /** `docker build` from a folder on the machine running Wharf, as a task with the build log. */
   'images.build': method<typeof img.buildInput, TaskInfo>(img.buildInput),
+  /** `docker load` of a .tar from the machine running Wharf, as a task. (`docker save` is a download: /download/images/save?name=….) */
+  'images.load': method<typeof img.loadInput, TaskInfo>(img.loadInput),
   /** `docker push`, as a task with per-layer progress. */
   'images.push': method<typeof img.transferInput, TaskInfo>(img.transferInput),
   // #endregion

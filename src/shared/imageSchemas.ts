@@ -102,3 +102,6 @@ export const buildInput = z
     pull: z.boolean(),
   })
   .strict()
+
+/** `docker load`: an archive on the machine running Wharf. */
+export const loadInput = z.object({ path: z.string().trim().min(1, 'A file path is required').max(4096) }).strict()

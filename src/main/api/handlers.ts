@@ -84,6 +84,7 @@ export function createHandlers(s: Services): Handlers {
     'images.prune': ({ all }) => s.images.prune(all),
     'images.pull': ({ reference }) => Promise.resolve(s.transfer.pull(reference)),
     'images.push': ({ reference }) => Promise.resolve(s.transfer.push(reference)),
+    'images.load': ({ path }) => s.transfer.load(path),
     'images.build': ({ buildArgs, ...options }) =>
       s.build.build({
         ...options,

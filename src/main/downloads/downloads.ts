@@ -6,6 +6,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream'
 import { WharfError } from '../../shared/errors'
+import { imageRef } from '../../shared/imageSchemas'
 import { containerRef } from '../../shared/schemas'
 import type { Services } from '../api/handlers'
 import { openLogStream } from '../engine/logs/logStream'
@@ -27,7 +28,31 @@ export async function openDownload(services: Services, path: string): Promise<Do
     if (!id.success) throw new WharfError({ code: 'invalid_input', message: 'Not a valid container id or name' })
     return downloadLogs(services, id.data, url.searchParams.get('timestamps') === '1')
   }
+  if (kind === 'images' && rawId === 'save' && rest.length === 0) {
+    const names = url.searchParams.getAll('name').map((n) => imageRef.safeParse(n))
+    if (names.length === 0 || names.length > 32 || names.some((n) => !n.success))
+      throw new WharfError({ code: 'invalid_input', message: 'Name one to 32 images (name=…), each an image id or name' })
+    return downloadImages(
+      services,
+      names.map((n) => n.data as string),
+    )
+  }
   throw new WharfError({ code: 'not_found', message: `Nothing to download at ${url.pathname}` })
+}
+
+/** `docker save`: the images (tags, layers, config) as one tar, streamed from the engine. */
+async function downloadImages(services: Services, names: string[]): Promise<Download> {
+  try {
+    const docker = await services.engine.client()
+    // Fails early, with the engine's words, when a name does not exist.
+    for (const name of names) await docker.getImage(name).inspect()
+    const save = docker as unknown as { getImages(opts: { names: string[] }): Promise<Readable> }
+    const body = await save.getImages({ names })
+    const base = names.length === 1 ? names[0].replace(/[^\w.-]+/g, '_') : `${names.length}-images`
+    return { filename: `${base}.tar`, contentType: 'application/x-tar', body }
+  } catch (err) {
+    throw toWharfError(err)
+  }
 }
 
 /** The whole log as `docker logs` prints it: raw bytes, stdout and stderr interleaved. */

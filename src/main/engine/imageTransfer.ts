@@ -4,7 +4,10 @@
  * layer's state in the task, and the stream's end or `error` ends the task. Cancelling
  * closes the request, which makes dockerd abandon the transfer.
  */
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
+import { isAbsolute } from 'node:path'
 import { WharfError } from '../../shared/errors'
 import { registryOf, withDefaultTag, type TaskInfo } from '../../shared/tasks'
 import type { Credentials } from '../registry/credentials'
@@ -87,6 +90,36 @@ export class ImageTransfer {
         throw toWharfError(err)
       }
       return follow(stream, task)
+    })
+  }
+
+  /** `docker load` from a .tar (or .tar.gz) on the machine running Wharf, streamed from disk. */
+  async load(path: string): Promise<TaskInfo> {
+    const invalid = (message: string): WharfError => new WharfError({ code: 'invalid_input', message, fields: { path: message } })
+    if (!isAbsolute(path)) throw invalid('The archive is an absolute file path on the machine running Wharf')
+    if (!(await stat(path).catch(() => undefined))?.isFile()) throw invalid(`No file at ${path}`)
+    const docker = await this.engine.client()
+    return this.tasks.start('load', path, async (task) => {
+      const file = createReadStream(path)
+      let stream: IncomingMessage
+      try {
+        stream = (await docker.loadImage(file)) as IncomingMessage
+      } catch (err) {
+        file.destroy()
+        throw toWharfError(err)
+      }
+      task.onCancel(() => file.destroy())
+      const loaded: string[] = []
+      const parse = createLineParser((value) => {
+        const line = value as { stream?: string }
+        const text = line.stream?.trim()
+        if (text) {
+          task.log(text)
+          if (text.startsWith('Loaded image')) loaded.push(text)
+        }
+      })
+      stream.on('data', parse)
+      return follow(stream, task).then(() => loaded.join('; ') || 'Loaded')
     })
   }
 

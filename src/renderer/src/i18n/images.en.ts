@@ -126,4 +126,12 @@ export default {
     none: 'Nothing here.',
     kind: { added: 'added', changed: 'changed', removed: 'removed' },
   },
+  save: 'Save as .tar',
+  load: {
+    open: 'Load…',
+    title: 'Load images from an archive',
+    path: 'Archive',
+    hint: 'A .tar made by docker save (or Save as .tar here), as an absolute path on the machine running Wharf',
+    start: 'Load',
+  },
 }

@@ -125,4 +125,12 @@ export default {
     none: '这里没有内容。',
     kind: { added: '新增', changed: '修改', removed: '删除' },
   },
+  save: '保存为 .tar',
+  load: {
+    open: '导入…',
+    title: '从归档导入镜像',
+    path: '归档文件',
+    hint: 'docker save（或这里的“保存为 .tar”）生成的 .tar，运行 Wharf 的机器上的绝对路径',
+    start: '导入',
+  },
 }
