@@ -14,6 +14,7 @@ export interface RunningServer {
   url: string
   /** Milliseconds from spawn to the printed address. */
   urlMs: number
+  pid: number
   stop(): void
 }
 
@@ -44,7 +45,7 @@ export async function startServer(dockerHost: string): Promise<RunningServer> {
       })
       server.once('exit', (code) => reject(new Error(`server exited ${String(code)}`)))
     })
-    return { url, urlMs: performance.now() - started, stop: () => server.kill('SIGTERM') }
+    return { url, urlMs: performance.now() - started, pid: server.pid ?? 0, stop: () => server.kill('SIGTERM') }
   } catch (err) {
     server.kill('SIGTERM')
     throw err

@@ -11,6 +11,7 @@ import { benchList, ensureContainers } from './p1-list'
 import { benchEvents, type P2Result } from './p2-events'
 import { benchLogs, type P3Result } from './p3-logs'
 import { benchTerminal, type P4Result } from './p4-terminal'
+import { benchImages, type ImagesResult } from './images'
 import { benchRenderer, type RendererResult } from './renderer'
 import { machine, median, removeBenchContainers } from './support'
 
@@ -44,6 +45,13 @@ async function main(): Promise<void> {
     p4 = await benchTerminal(docker, dockerHost)
     console.log(
       `P4 cat ${(p4.bytes / 1024 / 1024).toFixed(1)} MB in a TTY exec: raw ${p4.rawMs.toFixed(0)} ms, Wharf to the page ${p4.wharfMs.toFixed(0)} ms, ${(p4.ratio * 100).toFixed(0)} % of raw (target ≥ 50 %); keystroke echo in the page p50 ${p4.echoP50.toFixed(1)} ms, p95 ${p4.echoP95.toFixed(1)} ms (target p50 ≤ 10); raw byte round trip p50 ${p4.rawEchoP50.toFixed(2)} ms, p95 ${p4.rawEchoP95.toFixed(2)} ms`,
+    )
+  }
+  let images: ImagesResult | undefined
+  if (wanted('images')) {
+    images = await benchImages(docker, dockerHost)
+    console.log(
+      `Images: layer explorer on ${images.imageMb.toFixed(0)} MB (${images.files} files) ${images.explorerMs.toFixed(0)} ms, server peak memory +${images.explorerPeakGrowthMb.toFixed(0)} MB; save CLI ${images.saveCliMs.toFixed(0)} ms vs Wharf ${images.saveWharfMs.toFixed(0)} ms; pull CLI ${images.pullCliMs.toFixed(0)} ms vs Wharf ${images.pullWharfMs.toFixed(0)} ms`,
     )
   }
   if (!wanted('p1')) return
@@ -90,6 +98,13 @@ async function main(): Promise<void> {
           ? [
               `| P3 follow a log of ${p3.lines} lines (${(p3.bytes / 1024 / 1024).toFixed(1)} MB) to the page | ${p3.wharfMs.toFixed(0)} ms (median of 3) | raw follow over the socket, demultiplexed: ${p3.rawMs.toFixed(0)} ms | ${(p3.ratio * 100).toFixed(0)} % of raw throughput | ≥ 80 % |`,
               `| P3 page while following: peak JS heap / longest frame | ${p3.peakHeapMb.toFixed(0)} MB / ${p3.longestFrameMs.toFixed(0)} ms | — | bounded: the page keeps the newest 20,000 lines | frame ≤ 100 ms |`,
+            ]
+          : []),
+        ...(images
+          ? [
+              `| Images: layer explorer on a ${images.imageMb.toFixed(0)} MB image (${images.files} files, 5 layers) | ${images.explorerMs.toFixed(0)} ms; Wharf server peak RSS +${images.explorerPeakGrowthMb.toFixed(0)} MB | — | streamed: memory per file, not per byte | (issue 5) |`,
+              `| Images: \`docker save\` of that image through Wharf's download | ${images.saveWharfMs.toFixed(0)} ms (median of 3) | \`docker save -o\` (CLI): ${images.saveCliMs.toFixed(0)} ms | ${(images.saveCliMs / images.saveWharfMs).toFixed(2)}× the CLI's throughput | (issue 5) |`,
+              `| Images: pull of that image from the local registry through Wharf (task done) | ${images.pullWharfMs.toFixed(0)} ms (median of 3) | \`docker pull\` (CLI): ${images.pullCliMs.toFixed(0)} ms | ${(images.pullCliMs / images.pullWharfMs).toFixed(2)}× the CLI's throughput | (issue 5) |`,
             ]
           : []),
         ...(p4
