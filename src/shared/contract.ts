@@ -110,12 +110,12 @@ export const methods = {
   // #endregion
 
   // #region registries and tasks
-  /** `docker login`: checked with the registry through the engine, then kept in memory for pulls and pushes. */
-  'registries.login': method<typeof img.loginInput, { server: string; username: string; status: string }>(img.loginInput),
-  /** `docker logout`: forgets the credentials. */
+  /** `docker login`: checked with the registry through the engine, then kept by the docker credential helper configured for it, else in memory only. */
+  'registries.login': method<typeof img.loginInput, { server: string; username: string; store: string; status: string }>(img.loginInput),
+  /** `docker logout`: forgets the credentials (erasing them from the credential helper that holds them). */
   'registries.logout': method<typeof img.logoutInput, { server: string }>(img.logoutInput),
   /** Registries Wharf holds credentials for (user names only). */
-  'registries.list': method<typeof s.empty, Array<{ server: string; username: string }>>(s.empty),
+  'registries.list': method<typeof s.empty, Array<{ server: string; username: string; store: string }>>(s.empty),
   /** Running and recently finished tasks. */
   'tasks.list': method<typeof s.empty, TaskInfo[]>(s.empty),
   /** Stop a running task (the engine abandons the transfer). */

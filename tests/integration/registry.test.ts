@@ -113,8 +113,9 @@ describe.runIf(open)('pull and push through a local registry', () => {
     expect(await ok(ctx.api, 'registries.login', { server: auth, username: user, password })).toMatchObject({
       server: auth,
       username: user,
+      store: 'memory',
     })
-    expect(await ok(ctx.api, 'registries.list')).toEqual([{ server: auth, username: user }])
+    expect(await ok(ctx.api, 'registries.list')).toEqual([{ server: auth, username: user, store: 'memory' }])
     const pushed = await finished((await ok<TaskInfo>(ctx.api, 'images.push', { reference: ref })).id)
     expect(pushed.state).toBe('done')
     await ok(ctx.api, 'registries.logout', { server: auth })

@@ -92,9 +92,9 @@ export function createHandlers(s: Services): Handlers {
         buildArgs: Object.fromEntries(buildArgs.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])),
       }),
     'registries.login': ({ server, username, password }) => s.transfer.login(server, username, password),
-    'registries.logout': ({ server }) => {
-      s.credentials.remove(server)
-      return Promise.resolve({ server })
+    'registries.logout': async ({ server }) => {
+      await s.credentials.remove(server)
+      return { server }
     },
     'registries.list': () => Promise.resolve(s.credentials.list()),
     'tasks.list': () => Promise.resolve(s.tasks.list()),

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http'
 import { isAbsolute } from 'node:path'
 import { WharfError } from '../../shared/errors'
 import { registryOf, withDefaultTag, type TaskInfo } from '../../shared/tasks'
-import type { Credentials } from '../registry/credentials'
+import type { Credentials, Login } from '../registry/credentials'
 import type { TaskHandle, Tasks } from '../tasks/tasks'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
@@ -56,8 +56,8 @@ export class ImageTransfer {
     private readonly credentials: Credentials,
   ) {}
 
-  private authFor(reference: string): Record<string, string> | undefined {
-    const credential = this.credentials.get(registryOf(reference))
+  private async authFor(reference: string): Promise<Record<string, string> | undefined> {
+    const credential = await this.credentials.get(registryOf(reference))
     return credential ? { ...credential } : undefined
   }
 
@@ -65,7 +65,7 @@ export class ImageTransfer {
     const ref = withDefaultTag(reference)
     return this.tasks.start('pull', ref, async (task) => {
       const docker = await this.engine.client()
-      const authconfig = this.authFor(ref)
+      const authconfig = await this.authFor(ref)
       let stream: IncomingMessage
       try {
         stream = (await docker.pull(ref, authconfig ? { authconfig } : {})) as IncomingMessage
@@ -82,7 +82,7 @@ export class ImageTransfer {
       const docker = await this.engine.client()
       const at = ref.lastIndexOf(':')
       const [name, tag] = [ref.slice(0, at), ref.slice(at + 1)]
-      const authconfig = this.authFor(ref) ?? { serveraddress: registryOf(ref) }
+      const authconfig = (await this.authFor(ref)) ?? { serveraddress: registryOf(ref) }
       let stream: IncomingMessage
       try {
         stream = (await docker.getImage(name).push({ tag, authconfig })) as IncomingMessage
@@ -124,7 +124,7 @@ export class ImageTransfer {
   }
 
   /** Checks the credentials with the registry (through the engine) before keeping them. */
-  async login(server: string, username: string, password: string): Promise<{ server: string; username: string; status: string }> {
+  async login(server: string, username: string, password: string): Promise<Login & { status: string }> {
     const docker = await this.engine.client()
     let status: string
     try {
@@ -134,7 +134,7 @@ export class ImageTransfer {
       const error = toWharfError(err)
       throw new WharfError({ ...error.toData(), code: 'invalid_input', fields: { password: error.message } })
     }
-    this.credentials.set({ serveraddress: server, username, password })
-    return { server, username, status }
+    const login = await this.credentials.set({ serveraddress: server, username, password })
+    return { ...login, status }
   }
 }

@@ -82,7 +82,7 @@ export default {
   registries: 'Registries…',
   loginTitle: 'Registries',
   loginIntro:
-    'Credentials are checked with the registry through the engine and kept in Wharf’s memory only — never written to disk — until you log out or Wharf stops.',
+    'Credentials are checked with the registry through the engine, then kept by the docker credential helper your docker config names (the OS keychain, pass…), or else in Wharf’s memory only — never written to disk by Wharf.',
   server: 'Registry',
   serverHint: 'host[:port], e.g. registry.example.com or 127.0.0.1:5000',
   username: 'User name',
@@ -134,4 +134,7 @@ export default {
     hint: 'A .tar made by docker save (or Save as .tar here), as an absolute path on the machine running Wharf',
     start: 'Load',
   },
+  storeHelper: 'Kept by {helper}, as docker login keeps it.',
+  storeMemory:
+    'No docker credential helper is configured for it, so Wharf keeps it in memory only: you will log in again after Wharf restarts.',
 }

@@ -81,7 +81,8 @@ export default {
   pushHint: '把 {ref} 推送到 {registry}',
   registries: '镜像仓库…',
   loginTitle: '镜像仓库',
-  loginIntro: '凭据通过引擎向仓库验证，只保存在 Wharf 的内存中，从不写入磁盘，直到你退出登录或 Wharf 停止。',
+  loginIntro:
+    '凭据通过引擎向仓库验证，然后交给 docker 配置中指定的凭据助手（系统钥匙串、pass 等）保存；没有助手时只保存在 Wharf 的内存中，Wharf 从不把它写入磁盘。',
   server: '仓库地址',
   serverHint: '主机[:端口]，如 registry.example.com 或 127.0.0.1:5000',
   username: '用户名',
@@ -133,4 +134,6 @@ export default {
     hint: 'docker save（或这里的“保存为 .tar”）生成的 .tar，运行 Wharf 的机器上的绝对路径',
     start: '导入',
   },
+  storeHelper: '由 {helper} 保存，与 docker login 相同。',
+  storeMemory: '没有为它配置 docker 凭据助手，Wharf 只把它保存在内存中：Wharf 重启后需要重新登录。',
 }
