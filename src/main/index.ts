@@ -5,6 +5,7 @@ import { createServices } from './api/services'
 import { serveApiOverIpc } from './transport/ipcTransport'
 import { openDownload } from './downloads/downloads'
 import { createMainWindow, hardenSession, trustedSender } from './window/createWindow'
+import { safeStorageVault } from './window/safeStorageVault'
 import { registerDownloadScheme, serveDownloads } from './window/downloadProtocol'
 
 app.enableSandbox()
@@ -17,7 +18,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => mainWindow?.focus())
   void app.whenReady().then(() => {
     hardenSession()
-    const services = createServices()
+    const services = createServices({ vault: safeStorageVault() })
     serveDownloads((path) => openDownload(services, path))
     const stopIpc = serveApiOverIpc(
       ipcMain,

@@ -77,7 +77,7 @@ describe.runIf(runs)('docker credential helpers', () => {
 
     await credentials.remove(auth)
     expect(execFileSync('docker-credential-pass', ['list'], { env, encoding: 'utf8' })).not.toContain(auth)
-    expect(credentials.list()).toEqual([])
+    expect(await credentials.list()).toEqual([])
   })
 
   it('uses what the helper already holds (a login made with the docker CLI)', async () => {

@@ -96,7 +96,7 @@ export function createHandlers(s: Services): Handlers {
       await s.credentials.remove(server)
       return { server }
     },
-    'registries.list': () => Promise.resolve(s.credentials.list()),
+    'registries.list': () => s.credentials.list(),
     'tasks.list': () => Promise.resolve(s.tasks.list()),
     'tasks.cancel': ({ id }) => Promise.resolve(s.tasks.cancel(id)),
     'tasks.dismiss': ({ id }) => Promise.resolve(s.tasks.dismiss(id)),

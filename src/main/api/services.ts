@@ -8,12 +8,14 @@ import { SystemService } from '../engine/system'
 import { Terminals } from '../terminal/terminals'
 import { ImageBuild } from '../engine/imageBuild'
 import { ImageTransfer } from '../engine/imageTransfer'
-import { Credentials } from '../registry/credentials'
+import { Credentials, type Vault } from '../registry/credentials'
 import { Tasks } from '../tasks/tasks'
 import type { Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
-export function createServices(options: ConnectionOptions & { hostShell?: boolean } = {}): Services & { dispose(): Promise<void> } {
+export function createServices(
+  options: ConnectionOptions & { hostShell?: boolean; vault?: Vault } = {},
+): Services & { dispose(): Promise<void> } {
   const engine = new EngineConnection(options)
   void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
   const watcher = new ContainerWatcher(engine)
@@ -21,7 +23,7 @@ export function createServices(options: ConnectionOptions & { hostShell?: boolea
   const containerConfig = new ContainerConfigService(engine, containers.queue)
   const terminals = new Terminals(engine, { hostShell: options.hostShell ?? true })
   const tasks = new Tasks()
-  const credentials = new Credentials()
+  const credentials = new Credentials(process.env, options.vault)
   void engine.connect()
   return {
     engine,
