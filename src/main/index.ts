@@ -5,6 +5,7 @@ import { createServices } from './api/services'
 import { serveApiOverIpc } from './transport/ipcTransport'
 import { openDownload } from './downloads/downloads'
 import { createMainWindow, hardenSession, trustedSender } from './window/createWindow'
+import { nativePathPicker } from './window/pathPicker'
 import { safeStorageVault } from './window/safeStorageVault'
 import { registerDownloadScheme, serveDownloads } from './window/downloadProtocol'
 
@@ -18,7 +19,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => mainWindow?.focus())
   void app.whenReady().then(() => {
     hardenSession()
-    const services = createServices({ vault: safeStorageVault() })
+    const services = createServices({ vault: safeStorageVault(), pickPath: nativePathPicker(() => mainWindow) })
     serveDownloads((path) => openDownload(services, path))
     const stopIpc = serveApiOverIpc(
       ipcMain,

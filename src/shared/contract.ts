@@ -47,6 +47,8 @@ export const methods = {
   'engine.startPodman': method<typeof s.empty, EngineStatus>(s.empty),
   /** `docker info`, summarised. */
   'engine.info': method<typeof s.empty, EngineInfo>(s.empty),
+  /** The desktop app's native dialog to choose a folder (build context) or an archive (load); browser mode refuses. */
+  'system.pickPath': method<typeof img.pickPathInput, { path: string | null }>(img.pickPathInput),
   // #endregion
 
   // #region containers

@@ -105,3 +105,5 @@ export const buildInput = z
 
 /** `docker load`: an archive on the machine running Wharf. */
 export const loadInput = z.object({ path: z.string().trim().min(1, 'A file path is required').max(4096) }).strict()
+
+export const pickPathInput = z.object({ kind: z.enum(['folder', 'archive']) }).strict()

@@ -112,6 +112,11 @@ describe('images', () => {
     expect((await list()).some((i) => i.id === dangling)).toBe(true)
   })
 
+  it('has no native file dialog in browser mode, and says to type the path', async () => {
+    const refused = await fails(ctx.api, 'system.pickPath', { kind: 'folder' })
+    expect(refused).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/type the path/) })
+  })
+
   const privateOnly =
     'prune removes every dangling image of the engine: run only on the private test engine (npm test sets WHARF_PRIVATE_ENGINE)'
   if (!process.env.WHARF_PRIVATE_ENGINE) console.log(`SKIPPED image prune test: ${privateOnly}`)

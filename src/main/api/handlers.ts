@@ -17,6 +17,7 @@ import type { ContainerWatcher } from '../engine/containerWatcher'
 import type { EngineConnection } from '../engine/connection'
 import type { SystemService } from '../engine/system'
 import { startPodmanService } from '../engine/podman'
+import { WharfError } from '../../shared/errors'
 import type { Terminals } from '../terminal/terminals'
 import type { ImageBuild } from '../engine/imageBuild'
 import type { ImageTransfer } from '../engine/imageTransfer'
@@ -35,7 +36,11 @@ export interface Services {
   transfer: ImageTransfer
   build: ImageBuild
   credentials: Credentials
+  /** The desktop app's native open dialog; absent in browser mode, where paths are typed. */
+  pickPath?: PathPicker
 }
+
+export type PathPicker = (kind: 'folder' | 'archive') => Promise<{ path: string | null }>
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> }
 type StreamHandlers = {
@@ -59,6 +64,14 @@ export function createHandlers(s: Services): Handlers {
       return s.engine.connect()
     },
     'engine.info': () => s.system.info(),
+    'system.pickPath': ({ kind }) => {
+      if (!s.pickPath) {
+        return Promise.reject(
+          new WharfError({ code: 'unsupported', message: 'Browser mode has no file dialog: type the path on the machine running Wharf' }),
+        )
+      }
+      return s.pickPath(kind)
+    },
     'containers.list': () => s.containers.list(),
     'containers.start': ({ id }) => s.containers.start(id),
     'containers.stop': ({ id, timeout }) => s.containers.stop(id, timeout),

@@ -10,11 +10,11 @@ import { ImageBuild } from '../engine/imageBuild'
 import { ImageTransfer } from '../engine/imageTransfer'
 import { Credentials, type Vault } from '../registry/credentials'
 import { Tasks } from '../tasks/tasks'
-import type { Services } from './handlers'
+import type { PathPicker, Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
 export function createServices(
-  options: ConnectionOptions & { hostShell?: boolean; vault?: Vault } = {},
+  options: ConnectionOptions & { hostShell?: boolean; vault?: Vault; pickPath?: PathPicker } = {},
 ): Services & { dispose(): Promise<void> } {
   const engine = new EngineConnection(options)
   void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
@@ -37,6 +37,7 @@ export function createServices(
     credentials,
     transfer: new ImageTransfer(engine, tasks, credentials),
     build: new ImageBuild(engine, tasks),
+    pickPath: options.pickPath,
     /** Resolves once every terminal session is closed (exec'd processes told to end). */
     async dispose() {
       await terminals.closeAll()

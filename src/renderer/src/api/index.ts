@@ -18,6 +18,11 @@ export function useApi(): Client {
   return client
 }
 
+/** The desktop app (Electron's preload present), where native dialogs exist. */
+export function isDesktop(): boolean {
+  return Boolean((window as unknown as { wharf?: PreloadApi }).wharf)
+}
+
 /**
  * Where a streamed download lives: the browser-mode server serves /download/…; the
  * desktop app registers the wharf-download: scheme for the same paths.

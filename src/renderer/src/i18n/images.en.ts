@@ -107,6 +107,7 @@ export default {
     noCache: 'Do not use the layer cache (--no-cache)',
     pull: 'Always pull the base images (--pull)',
     start: 'Build',
+    choose: 'Choose…',
   },
   layers: {
     intro:

@@ -107,6 +107,7 @@ export default {
     noCache: '不使用层缓存（--no-cache）',
     pull: '总是拉取基础镜像（--pull）',
     start: '构建',
+    choose: '选择…',
   },
   layers: {
     intro:

@@ -1,0 +1,15 @@
+/** The desktop app's native open dialog, for choosing a build context or an archive to load. */
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
+import type { PathPicker } from '../api/handlers'
+
+export function nativePathPicker(window: () => BrowserWindow | undefined): PathPicker {
+  return async (kind) => {
+    const options: OpenDialogOptions =
+      kind === 'folder'
+        ? { properties: ['openDirectory'] }
+        : { properties: ['openFile'], filters: [{ name: 'Image archives', extensions: ['tar', 'gz', 'tgz'] }] }
+    const parent = window()
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+    return { path: result.canceled ? null : (result.filePaths[0] ?? null) }
+  }
+}
