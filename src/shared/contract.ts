@@ -6,7 +6,9 @@
 import type { z } from 'zod'
 import * as s from './schemas'
 import * as img from './imageSchemas'
+import * as net from './networkSchemas'
 import * as term from './terminalSchemas'
+import type { NetworkSummary } from './networks'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from './images'
 import type { LayerExplorerResult } from './layers'
 import type { TerminalEvent, TerminalInfo } from './terminal'
@@ -109,6 +111,21 @@ export const methods = {
   'images.load': method<typeof img.loadInput, TaskInfo>(img.loadInput),
   /** `docker push`, as a task with per-layer progress. */
   'images.push': method<typeof img.transferInput, TaskInfo>(img.transferInput),
+  // #endregion
+
+  // #region networks
+  /** Every network with its subnets and the containers on it (IPv4/IPv6/MAC). */
+  'networks.list': method<typeof s.empty, NetworkSummary[]>(s.empty),
+  /** `docker network create`; subnet, gateway and range checked, overlaps with existing networks refused. */
+  'networks.create': method<typeof net.createNetworkInput, { id: string; name: string }>(net.createNetworkInput),
+  /** `docker network connect`, with aliases and an optional static IPv4. */
+  'networks.connect': method<typeof net.connectInput, { connected: string }>(net.connectInput),
+  /** `docker network disconnect`. */
+  'networks.disconnect': method<typeof net.disconnectInput, { disconnected: string }>(net.disconnectInput),
+  /** `docker network rm`; a refusal names the containers still attached. */
+  'networks.remove': method<typeof net.networkRef, { removed: string }>(net.networkRef),
+  /** `docker network prune`. */
+  'networks.prune': method<typeof s.empty, { deleted: string[] }>(s.empty),
   // #endregion
 
   // #region registries and tasks

@@ -21,6 +21,7 @@ import { WharfError } from '../../shared/errors'
 import type { Terminals } from '../terminal/terminals'
 import type { ImageBuild } from '../engine/imageBuild'
 import type { ImageTransfer } from '../engine/imageTransfer'
+import type { NetworksService } from '../engine/networks'
 import type { Credentials } from '../registry/credentials'
 import type { Tasks } from '../tasks/tasks'
 
@@ -35,6 +36,7 @@ export interface Services {
   tasks: Tasks
   transfer: ImageTransfer
   build: ImageBuild
+  networks: NetworksService
   credentials: Credentials
   /** The desktop app's native open dialog; absent in browser mode, where paths are typed. */
   pickPath?: PathPicker
@@ -110,6 +112,12 @@ export function createHandlers(s: Services): Handlers {
       return { server }
     },
     'registries.list': () => s.credentials.list(),
+    'networks.list': () => s.networks.list(),
+    'networks.create': (spec) => s.networks.create(spec),
+    'networks.connect': ({ network, container, aliases, ipv4 }) => s.networks.connect(network, container, aliases, ipv4 || undefined),
+    'networks.disconnect': ({ network, container, force }) => s.networks.disconnect(network, container, force),
+    'networks.remove': ({ id }) => s.networks.remove(id),
+    'networks.prune': () => s.networks.prune(),
     'tasks.list': () => Promise.resolve(s.tasks.list()),
     'tasks.cancel': ({ id }) => Promise.resolve(s.tasks.cancel(id)),
     'tasks.dismiss': ({ id }) => Promise.resolve(s.tasks.dismiss(id)),

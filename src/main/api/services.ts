@@ -8,6 +8,7 @@ import { SystemService } from '../engine/system'
 import { Terminals } from '../terminal/terminals'
 import { ImageBuild } from '../engine/imageBuild'
 import { ImageTransfer } from '../engine/imageTransfer'
+import { NetworksService } from '../engine/networks'
 import { Credentials, type Vault } from '../registry/credentials'
 import { Tasks } from '../tasks/tasks'
 import type { PathPicker, Services } from './handlers'
@@ -37,6 +38,7 @@ export function createServices(
     credentials,
     transfer: new ImageTransfer(engine, tasks, credentials),
     build: new ImageBuild(engine, tasks),
+    networks: new NetworksService(engine),
     pickPath: options.pickPath,
     /** Resolves once every terminal session is closed (exec'd processes told to end). */
     async dispose() {

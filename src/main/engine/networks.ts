@@ -1,0 +1,149 @@
+/**
+ * Networks (issue 6, N1–N4): list with the containers on each, create (the subnet checked
+ * against every existing network before the engine is asked), connect with aliases and a
+ * static address, disconnect, remove (refusals name the containers still attached), prune.
+ */
+import type Dockerode from 'dockerode'
+import { overlaps, parseCidr } from '../../shared/cidr'
+import { WharfError } from '../../shared/errors'
+import type { NetworkSummary } from '../../shared/networks'
+import type { EngineConnection } from './connection'
+import { toWharfError } from './engineError'
+
+const BUILT_IN = new Set(['bridge', 'host', 'none'])
+
+export interface NetworkSpec {
+  name: string
+  driver: string
+  subnet?: string
+  gateway?: string
+  ipRange?: string
+  internal: boolean
+  attachable: boolean
+  ipv6: boolean
+  labels: string[]
+  options: string[]
+}
+
+function pairs(list: string[]): Record<string, string> {
+  return Object.fromEntries(list.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
+}
+
+export class NetworksService {
+  constructor(private readonly engine: EngineConnection) {}
+
+  private async run<T>(work: (docker: Dockerode) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.engine.client())
+    } catch (err) {
+      throw toWharfError(err)
+    }
+  }
+
+  list(): Promise<NetworkSummary[]> {
+    return this.run(async (docker) => {
+      const summaries = await docker.listNetworks()
+      // The list leaves Containers empty; inspect fills it in.
+      const full = await Promise.all(summaries.map((n) => docker.getNetwork(n.Id).inspect() as Promise<Dockerode.NetworkInspectInfo>))
+      return full.map((n) => ({
+        id: n.Id,
+        name: n.Name,
+        driver: n.Driver,
+        scope: n.Scope,
+        internal: n.Internal,
+        attachable: n.Attachable,
+        ipv6: n.EnableIPv6,
+        builtIn: BUILT_IN.has(n.Name),
+        subnets: (n.IPAM?.Config ?? []).map((c) => ({ subnet: c.Subnet ?? '', gateway: c.Gateway, ipRange: c.IPRange })),
+        labels: n.Labels ?? {},
+        created: n.Created,
+        containers: Object.entries(n.Containers ?? {}).map(([id, c]) => ({
+          id,
+          name: c.Name,
+          ipv4: c.IPv4Address,
+          ipv6: c.IPv6Address,
+          mac: c.MacAddress,
+        })),
+      }))
+    })
+  }
+
+  async create(spec: NetworkSpec): Promise<{ id: string; name: string }> {
+    if (spec.subnet) {
+      const wanted = parseCidr(spec.subnet)
+      const clash =
+        wanted && (await this.list()).find((n) => n.subnets.some((s) => overlaps(wanted, parseCidr(s.subnet) ?? { base: -1, bits: 32 })))
+      if (clash) {
+        const message = `${spec.subnet} overlaps the network ${clash.name} (${clash.subnets.map((s) => s.subnet).join(', ')})`
+        throw new WharfError({ code: 'invalid_input', message, fields: { subnet: message } })
+      }
+    }
+    return this.run(async (docker) => {
+      const network = await docker.createNetwork({
+        Name: spec.name,
+        Driver: spec.driver,
+        CheckDuplicate: true,
+        Internal: spec.internal,
+        Attachable: spec.attachable,
+        EnableIPv6: spec.ipv6,
+        Labels: pairs(spec.labels),
+        Options: pairs(spec.options),
+        ...(spec.subnet
+          ? {
+              IPAM: {
+                Driver: 'default',
+                Config: [
+                  {
+                    Subnet: spec.subnet,
+                    ...(spec.gateway ? { Gateway: spec.gateway } : {}),
+                    ...(spec.ipRange ? { IPRange: spec.ipRange } : {}),
+                  },
+                ],
+              },
+            }
+          : {}),
+      })
+      return { id: network.id, name: spec.name }
+    })
+  }
+
+  connect(network: string, container: string, aliases: string[], ipv4?: string): Promise<{ connected: string }> {
+    return this.run(async (docker) => {
+      await docker.getNetwork(network).connect({
+        Container: container,
+        EndpointConfig: { Aliases: aliases, ...(ipv4 ? { IPAMConfig: { IPv4Address: ipv4 } } : {}) },
+      })
+      return { connected: container }
+    })
+  }
+
+  disconnect(network: string, container: string, force = false): Promise<{ disconnected: string }> {
+    return this.run(async (docker) => {
+      await docker.getNetwork(network).disconnect({ Container: container, Force: force })
+      return { disconnected: container }
+    })
+  }
+
+  /** `docker network rm`; when containers are still attached, says which. */
+  remove(id: string): Promise<{ removed: string }> {
+    return this.run(async (docker) => {
+      try {
+        await docker.getNetwork(id).remove()
+        return { removed: id }
+      } catch (err) {
+        const error = toWharfError(err)
+        const attached = await (docker.getNetwork(id).inspect() as Promise<Dockerode.NetworkInspectInfo>).catch(() => undefined)
+        const names = Object.values(attached?.Containers ?? {}).map((c) => c.Name)
+        if (!names.length) throw error
+        throw new WharfError({ code: 'conflict', status: error.status, message: `${error.message}. Attached: ${names.join(', ')}.` })
+      }
+    })
+  }
+
+  prune(): Promise<{ deleted: string[] }> {
+    return this.run(async (docker) => {
+      const result = (await docker.pruneNetworks()) as { NetworksDeleted?: string[] }
+      return { deleted: result.NetworksDeleted ?? [] }
+    })
+  }
+}
