@@ -44,7 +44,7 @@ export class NetworksService {
     return this.run(async (docker) => {
       const summaries = await docker.listNetworks()
       // The list leaves Containers empty; inspect fills it in.
-      const full = await Promise.all(summaries.map((n) => docker.getNetwork(n.Id).inspect() as Promise<Dockerode.NetworkInspectInfo>))
+      const full = await Promise.all(summaries.map((n) => docker.getNetwork(n.Id).inspect()))
       return full.map((n) => ({
         id: n.Id,
         name: n.Name,
@@ -132,7 +132,10 @@ export class NetworksService {
         return { removed: id }
       } catch (err) {
         const error = toWharfError(err)
-        const attached = await (docker.getNetwork(id).inspect() as Promise<Dockerode.NetworkInspectInfo>).catch(() => undefined)
+        const attached = await docker
+          .getNetwork(id)
+          .inspect()
+          .catch(() => undefined)
         const names = Object.values(attached?.Containers ?? {}).map((c) => c.Name)
         if (!names.length) throw error
         throw new WharfError({ code: 'conflict', status: error.status, message: `${error.message}. Attached: ${names.join(', ')}.` })
