@@ -7,6 +7,8 @@ import type { Services } from './api/handlers'
 import { createApi, type Api } from './api/router'
 import { createServices } from './api/services'
 import { openDownload, type Download } from './downloads/downloads'
+import type { Readable } from 'node:stream'
+import { acceptUpload } from './downloads/uploads'
 import { serveApiOverWebSocket } from './transport/wsTransport'
 
 export interface ApiStack {
@@ -14,10 +16,13 @@ export interface ApiStack {
   api: Api
   serve(wss: WebSocketServer): () => void
   download(path: string): Promise<Download>
+  upload(path: string, body: Readable, length: number | undefined): Promise<unknown>
 }
 
 export function createApiStack(engine?: string, options: { hostShell?: boolean } = {}): ApiStack {
   const services = createServices({ explicit: engine, hostShell: options.hostShell })
   const api = createApi(services)
-  return { services, api, serve: (wss) => serveApiOverWebSocket(wss, api), download: (path) => openDownload(services, path) }
+  return { services, api, serve: (wss) => serveApiOverWebSocket(wss, api), download: (path) => openDownload(services, path),
+    upload: (path, body, length) => acceptUpload(services, path, body, length),
+  }
 }

@@ -4,6 +4,7 @@ import { createApi } from './api/router'
 import { createServices } from './api/services'
 import { serveApiOverIpc } from './transport/ipcTransport'
 import { openDownload } from './downloads/downloads'
+import { acceptUpload } from './downloads/uploads'
 import { createMainWindow, hardenSession, trustedSender } from './window/createWindow'
 import { nativePathPicker } from './window/pathPicker'
 import { safeStorageVault } from './window/safeStorageVault'
@@ -20,7 +21,10 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession()
     const services = createServices({ vault: safeStorageVault(), pickPath: nativePathPicker(() => mainWindow) })
-    serveDownloads((path) => openDownload(services, path))
+    serveDownloads(
+      (path) => openDownload(services, path),
+      (path, body, length) => acceptUpload(services, path, body, length),
+    )
     const stopIpc = serveApiOverIpc(
       ipcMain,
       createApi(services),

@@ -8,7 +8,9 @@ import * as s from './schemas'
 import * as img from './imageSchemas'
 import * as net from './networkSchemas'
 import * as term from './terminalSchemas'
-import type { NetworkSummary } from './networks'
+import type { NetworkSummary, Topology } from './networks'
+import * as fs from './fileSchemas'
+import type { BindMount, FileListing, FilePreview, StorageDriverInfo, VolumeSummary } from './files'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from './images'
 import type { LayerExplorerResult } from './layers'
 import type { TerminalEvent, TerminalInfo } from './terminal'
@@ -126,6 +128,36 @@ export const methods = {
   'networks.remove': method<typeof net.networkRef, { removed: string }>(net.networkRef),
   /** `docker network prune`. */
   'networks.prune': method<typeof s.empty, { deleted: string[] }>(s.empty),
+  /** N5: networks, containers with their addresses and ports, and joined network namespaces. */
+  'networks.topology': method<typeof s.empty, Topology>(s.empty),
+  // #endregion
+
+  // #region volumes and files
+  /** Every volume with the containers using it (running or not). */
+  'volumes.list': method<typeof s.empty, VolumeSummary[]>(s.empty),
+  /** `docker volume create` with driver, options and labels; an existing name is refused. */
+  'volumes.create': method<typeof fs.createVolumeInput, { name: string }>(fs.createVolumeInput),
+  /** `docker volume rm`; volumes in use are refused, naming the containers. */
+  'volumes.remove': method<typeof fs.removeVolumesInput, { removed: string[]; failed: Array<{ name: string; message: string }> }>(fs.removeVolumesInput),
+  /** What `volumes.prune` would delete now, to show before asking. */
+  'volumes.pruneCandidates': method<typeof fs.pruneVolumesInput, VolumeSummary[]>(fs.pruneVolumesInput),
+  /** `docker volume prune [--all]`. */
+  'volumes.prune': method<typeof fs.pruneVolumesInput, { deleted: string[]; spaceReclaimed: number }>(fs.pruneVolumesInput),
+  /** The bytes a volume holds, computed on request in a helper. */
+  'volumes.size': method<typeof fs.volumeRef, { name: string; bytes: number; approximate: boolean }>(fs.volumeRef),
+  /** A copy of a volume into a new (or empty) one, as a task. Backup is a download (/download/volumes/backup?name=…), restore an upload. */
+  'volumes.clone': method<typeof fs.cloneVolumeInput, TaskInfo>(fs.cloneVolumeInput),
+  /** V5: host paths bind-mounted into containers. */
+  'volumes.bindMounts': method<typeof s.empty, BindMount[]>(s.empty),
+  /** V6: the engine's storage driver and its status lines. */
+  'storage.driver': method<typeof s.empty, StorageDriverInfo>(s.empty),
+  /** A folder of a volume or container. Paths are relative and never leave the root. */
+  'files.list': method<typeof fs.listFilesInput, FileListing>(fs.listFilesInput),
+  /** The first bytes of a file, for the previews. */
+  'files.read': method<typeof fs.readFileInput, FilePreview>(fs.readFileInput),
+  'files.makeFolder': method<typeof fs.makeFolderInput, { path: string }>(fs.makeFolderInput),
+  'files.rename': method<typeof fs.renameFileInput, { path: string }>(fs.renameFileInput),
+  'files.remove': method<typeof fs.removeFilesInput, { removed: string[] }>(fs.removeFilesInput),
   // #endregion
 
   // #region registries and tasks

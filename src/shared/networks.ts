@@ -23,3 +23,21 @@ export interface NetworkEndpoint {
   ipv6: string
   mac: string
 }
+
+/** N5: what the topology picture draws. */
+export interface Topology {
+  networks: Array<{ id: string; name: string; driver: string; subnet?: string }>
+  containers: TopologyContainer[]
+}
+
+export interface TopologyContainer {
+  id: string
+  name: string
+  running: boolean
+  /** The network mode: a network name, host, none, or container:<id>. */
+  mode: string
+  /** With `--network container:x`: the container whose network namespace it shares. */
+  joinedTo?: string
+  endpoints: Array<{ network: string; ipv4: string }>
+  ports: string[]
+}

@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode'
 
-/** Removes every container carrying `wharf.test=<value>`, whatever its state: a test run's own. */
+/** Removes every container (then volume) carrying `wharf.test=<value>`, whatever its state: a test run's own. */
 export async function removeLabelled(docker: Dockerode, value: string): Promise<void> {
   const list = await docker.listContainers({ all: true, filters: { label: [`wharf.test=${value}`] } })
   await Promise.all(
@@ -8,6 +8,15 @@ export async function removeLabelled(docker: Dockerode, value: string): Promise<
       docker
         .getContainer(c.Id)
         .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  )
+  const { Volumes } = await docker.listVolumes({ filters: { label: [`wharf.test=${value}`] } })
+  await Promise.all(
+    (Volumes ?? []).map((v) =>
+      docker
+        .getVolume(v.Name)
+        .remove()
         .catch(() => undefined),
     ),
   )

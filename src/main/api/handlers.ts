@@ -24,6 +24,9 @@ import type { ImageTransfer } from '../engine/imageTransfer'
 import type { NetworksService } from '../engine/networks'
 import type { Credentials } from '../registry/credentials'
 import type { Tasks } from '../tasks/tasks'
+import type { VolumesService } from '../engine/volumes'
+import type { FileBrowser } from '../storage/fileBrowser'
+import type { FileTransfer } from '../storage/fileTransfer'
 
 export interface Services {
   engine: EngineConnection
@@ -37,6 +40,9 @@ export interface Services {
   transfer: ImageTransfer
   build: ImageBuild
   networks: NetworksService
+  volumes: VolumesService
+  files: FileBrowser
+  fileTransfer: FileTransfer
   credentials: Credentials
   /** The desktop app's native open dialog; absent in browser mode, where paths are typed. */
   pickPath?: PathPicker
@@ -118,6 +124,21 @@ export function createHandlers(s: Services): Handlers {
     'networks.disconnect': ({ network, container, force }) => s.networks.disconnect(network, container, force),
     'networks.remove': ({ id }) => s.networks.remove(id),
     'networks.prune': () => s.networks.prune(),
+    'networks.topology': () => s.networks.topology(),
+    'volumes.list': () => s.volumes.list(),
+    'volumes.create': (spec) => s.volumes.create(spec),
+    'volumes.remove': ({ names }) => s.volumes.remove(names),
+    'volumes.pruneCandidates': ({ all }) => s.volumes.pruneCandidates(all),
+    'volumes.prune': ({ all }) => s.volumes.prune(all),
+    'volumes.size': ({ name }) => s.volumes.size(name),
+    'volumes.clone': ({ from, to }) => Promise.resolve(s.fileTransfer.clone(from, to)),
+    'volumes.bindMounts': () => s.volumes.bindMounts(),
+    'storage.driver': () => s.system.storageDriver(),
+    'files.list': ({ target, path }) => s.files.list(target, path),
+    'files.read': ({ target, path, limit }) => s.files.read(target, path, limit),
+    'files.makeFolder': ({ target, path, name }) => s.files.makeFolder(target, path, name),
+    'files.rename': ({ target, path, name }) => s.files.rename(target, path, name),
+    'files.remove': ({ target, paths }) => s.files.remove(target, paths),
     'tasks.list': () => Promise.resolve(s.tasks.list()),
     'tasks.cancel': ({ id }) => Promise.resolve(s.tasks.cancel(id)),
     'tasks.dismiss': ({ id }) => Promise.resolve(s.tasks.dismiss(id)),

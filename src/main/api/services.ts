@@ -11,11 +11,21 @@ import { ImageTransfer } from '../engine/imageTransfer'
 import { NetworksService } from '../engine/networks'
 import { Credentials, type Vault } from '../registry/credentials'
 import { Tasks } from '../tasks/tasks'
+import { VolumesService } from '../engine/volumes'
+import { VolumeHelpers } from '../storage/volumeHelpers'
+import { FileBrowser } from '../storage/fileBrowser'
+import { FileTransfer } from '../storage/fileTransfer'
 import type { PathPicker, Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
 export function createServices(
-  options: ConnectionOptions & { hostShell?: boolean; vault?: Vault; pickPath?: PathPicker } = {},
+  options: ConnectionOptions & {
+    hostShell?: boolean
+    vault?: Vault
+    pickPath?: PathPicker
+    /** Browse volumes through the archive API only, as on an engine with no shell image (tests). */
+    archiveOnlyHelpers?: boolean
+  } = {},
 ): Services & { dispose(): Promise<void> } {
   const engine = new EngineConnection(options)
   void podmanInstalled().then((available) => engine.setPodmanAvailable(available))
@@ -25,6 +35,8 @@ export function createServices(
   const terminals = new Terminals(engine, { hostShell: options.hostShell ?? true })
   const tasks = new Tasks()
   const credentials = new Credentials(process.env, options.vault)
+  const helpers = new VolumeHelpers(engine, { archiveOnly: options.archiveOnlyHelpers })
+  const files = new FileBrowser(engine, helpers)
   void engine.connect()
   return {
     engine,
@@ -39,10 +51,14 @@ export function createServices(
     transfer: new ImageTransfer(engine, tasks, credentials),
     build: new ImageBuild(engine, tasks),
     networks: new NetworksService(engine),
+    volumes: new VolumesService(engine, helpers),
+    files,
+    fileTransfer: new FileTransfer(engine, files, tasks),
     pickPath: options.pickPath,
     /** Resolves once every terminal session is closed (exec'd processes told to end). */
     async dispose() {
       await terminals.closeAll()
+      await helpers.dispose()
       containers.dispose()
       watcher.dispose()
       engine.close()

@@ -8,6 +8,8 @@ import { PassThrough, type Readable } from 'node:stream'
 import { WharfError } from '../../shared/errors'
 import { imageRef } from '../../shared/imageSchemas'
 import { containerRef } from '../../shared/schemas'
+import { relPath, volumeName } from '../../shared/fileSchemas'
+import { targetFromQuery } from './targetQuery'
 import type { Services } from '../api/handlers'
 import { openLogStream } from '../engine/logs/logStream'
 import { FrameDemuxer } from '../engine/logs/demux'
@@ -36,6 +38,17 @@ export async function openDownload(services: Services, path: string): Promise<Do
       services,
       names.map((n) => n.data as string),
     )
+  }
+  if (kind === 'files' && rawId === undefined) {
+    const target = targetFromQuery(url.searchParams)
+    const path = relPath.safeParse(url.searchParams.get('path') ?? '')
+    if (!path.success) throw new WharfError({ code: 'invalid_input', message: path.error.issues[0]?.message ?? 'Not a valid path' })
+    return services.fileTransfer.download(target, path.data)
+  }
+  if (kind === 'volumes' && rawId === 'backup' && rest.length === 0) {
+    const name = volumeName.safeParse(url.searchParams.get('name') ?? '')
+    if (!name.success) throw new WharfError({ code: 'invalid_input', message: 'Name the volume to back up (name=…)' })
+    return services.fileTransfer.backup(name.data, url.searchParams.get('gzip') === '1')
   }
   throw new WharfError({ code: 'not_found', message: `Nothing to download at ${url.pathname}` })
 }

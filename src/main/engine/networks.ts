@@ -6,7 +6,7 @@
 import type Dockerode from 'dockerode'
 import { overlaps, parseCidr } from '../../shared/cidr'
 import { WharfError } from '../../shared/errors'
-import type { NetworkSummary } from '../../shared/networks'
+import type { NetworkSummary, Topology } from '../../shared/networks'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
 
@@ -147,6 +147,34 @@ export class NetworksService {
     return this.run(async (docker) => {
       const result = (await docker.pruneNetworks()) as { NetworksDeleted?: string[] }
       return { deleted: result.NetworksDeleted ?? [] }
+    })
+  }
+
+  /** N5: every network, and every container with its addresses, ports and joined namespace. */
+  topology(): Promise<Topology> {
+    return this.run(async (docker) => {
+      const [networks, containers] = await Promise.all([docker.listNetworks(), docker.listContainers({ all: true })])
+      const visible = containers.filter((c) => !c.Labels?.['wharf.helper'])
+      return {
+        networks: networks.map((n) => ({ id: n.Id, name: n.Name, driver: n.Driver, subnet: n.IPAM?.Config?.[0]?.Subnet })),
+        containers: visible.map((c) => {
+          const mode = c.HostConfig?.NetworkMode ?? ''
+          const joined = mode.startsWith('container:') ? mode.slice('container:'.length) : undefined
+          const joinedTo = joined && visible.find((o) => o.Id.startsWith(joined) || o.Names.includes(`/${joined}`))?.Id
+          return {
+            id: c.Id,
+            name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+            running: c.State === 'running',
+            mode,
+            joinedTo: joinedTo ?? joined,
+            endpoints: Object.entries(c.NetworkSettings?.Networks ?? {}).map(([network, e]) => ({ network, ipv4: e.IPAddress ?? '' })),
+            ports: (c.Ports ?? [])
+              .filter((p) => p.PublicPort)
+              .map((p) => `${p.IP && p.IP !== '0.0.0.0' ? `${p.IP}:` : ''}${p.PublicPort}→${p.PrivatePort}/${p.Type}`)
+              .filter((p, i, all) => all.indexOf(p) === i),
+          }
+        }),
+      }
     })
   }
 }

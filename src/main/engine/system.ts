@@ -1,3 +1,4 @@
+import type { StorageDriverInfo } from '../../shared/files'
 import type { EngineInfo } from '../../shared/types'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
@@ -26,6 +27,16 @@ export class SystemService {
         containersStopped: num('ContainersStopped'),
         images: num('Images'),
       }
+    } catch (err) {
+      throw toWharfError(err)
+    }
+  }
+
+  /** V6: `docker info`'s storage driver, its status lines and the engine's root folder. */
+  async storageDriver(): Promise<StorageDriverInfo> {
+    try {
+      const i = (await (await this.engine.client()).info()) as { Driver?: string; DriverStatus?: Array<[string, string]> | null; DockerRootDir?: string }
+      return { driver: i.Driver ?? '', status: i.DriverStatus ?? [], dockerRootDir: i.DockerRootDir ?? '' }
     } catch (err) {
       throw toWharfError(err)
     }

@@ -2,11 +2,12 @@
  * The browser-mode HTTP server: the built renderer and the WebSocket API, both behind
  * the token check of httpAuth, with connection limits and timeouts.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Readable } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { checkHostAndOrigin, isAuthenticated, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
 import type { Download } from '../downloads/downloads'
-import { isErrorData, WharfError } from '../../shared/errors'
+import { isErrorData, WharfError, type ErrorData } from '../../shared/errors'
 import { serveStatic } from './staticFiles'
 
 const MAX_SOCKETS = 32
@@ -23,11 +24,23 @@ const securityHeaders: Record<string, string> = {
 
 export interface HttpServerOptions {
   /** Resolves once the API can serve sockets; upgrades wait for it, pages do not. */
-  api: Promise<{ serve(wss: WebSocketServer): () => void; download(path: string): Promise<Download> }>
+  api: Promise<{
+    serve(wss: WebSocketServer): () => void
+    download(path: string): Promise<Download>
+    upload(path: string, body: Readable, length: number | undefined): Promise<unknown>
+  }>
   auth: AuthConfig
   rendererRoot: string
   /** Told when the page has its script or opens a socket: a good moment to load the API. */
   onDemand?: () => void
+}
+
+function errorData(err: unknown): ErrorData {
+  return err instanceof WharfError ? err.toData() : isErrorData(err) ? err : { code: 'internal', message: String(err) }
+}
+
+function statusOf(data: ErrorData): number {
+  return data.code === 'not_found' ? 404 : data.code === 'invalid_input' ? 400 : data.code === 'conflict' ? 409 : data.code === 'unsupported' ? 501 : 502
 }
 
 export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServerOptions): Server {
@@ -48,6 +61,15 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
         .end('Forbidden: open the address Wharf printed when it started (it carries the access token).')
       return
     }
+    if (req.method === 'POST' && url.pathname.startsWith('/upload/')) {
+      // A custom header cannot be sent cross-site without a preflight this server never answers.
+      if (req.headers['x-wharf-upload'] !== '1' || !req.headers.origin) {
+        res.writeHead(403, securityHeaders).end('Uploads come from the Wharf page only')
+        return
+      }
+      void serveUpload(url.pathname.slice('/upload/'.length) + url.search, req, res)
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, securityHeaders).end()
       return
@@ -59,14 +81,26 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
     serveStatic(rendererRoot, url.pathname, res, securityHeaders)
     if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
   })
+  async function serveUpload(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
+    // Big uploads take longer than the request timeout; an idle minute still ends them.
+    req.socket.setTimeout(60_000, () => req.destroy())
+    try {
+      const result = await (await api).upload(path, req, length)
+      res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
+    } catch (err) {
+      req.resume()
+      const data = errorData(err)
+      res.writeHead(statusOf(data), { ...securityHeaders, 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: false, error: data }))
+    }
+  }
   async function serveDownload(path: string, res: ServerResponse): Promise<void> {
     let download: Download
     try {
       download = await (await api).download(path)
     } catch (err) {
-      const data = err instanceof WharfError ? err.toData() : isErrorData(err) ? err : { code: 'internal', message: String(err) }
-      const status = data.code === 'not_found' ? 404 : data.code === 'invalid_input' ? 400 : 502
-      res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(data.message)
+      const data = errorData(err)
+      res.writeHead(statusOf(data), { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(data.message)
       return
     }
     res.writeHead(200, {
@@ -80,7 +114,8 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
 
   server.maxConnections = MAX_SOCKETS
   server.headersTimeout = 10_000
-  server.requestTimeout = 30_000
+  // Uploads of big files last minutes; serveUpload ends idle ones instead.
+  server.requestTimeout = 0
   server.keepAliveTimeout = 5_000
 
   const wss = new WebSocketServer({

@@ -4,8 +4,11 @@ import type { Services } from '../../../src/main/api/handlers'
 import { waitFor } from './engine'
 
 /** The real main-process API on the test engine, as both transports use it. */
-export async function startApi(engine?: string): Promise<{ api: Api; services: Services & { dispose(): Promise<void> } }> {
-  const services = createServices({ explicit: engine })
+export async function startApi(
+  engine?: string,
+  options: { archiveOnlyHelpers?: boolean } = {},
+): Promise<{ api: Api; services: Services & { dispose(): Promise<void> } }> {
+  const services = createServices({ explicit: engine, ...options })
   await waitFor(() => services.engine.getStatus().state === 'connected', 'the engine to connect')
   return { api: createApi(services), services }
 }

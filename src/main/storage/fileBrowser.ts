@@ -1,0 +1,135 @@
+/** The content browser's operations on a volume or a container's filesystem (V3, C9). */
+import type Dockerode from 'dockerode'
+import { Readable } from 'node:stream'
+import { extract, pack } from 'tar-stream'
+import { WharfError } from '../../shared/errors'
+import type { FileListing, FilePreview, FileTarget } from '../../shared/files'
+import { baseName, joinRel, parentOf } from '../../shared/filePaths'
+import type { EngineConnection } from '../engine/connection'
+import { readArchive, statPath, writeArchive } from './archiveApi'
+import { execCapture } from './execCapture'
+import { FileScopes, isDir, refused, resolvePath, type Scope } from './fileScope'
+import { LIST_SCRIPT, listFromTar, parseExecListing } from './listing'
+import type { VolumeHelpers } from './volumeHelpers'
+
+/** An archive listing reads the folder's whole tar; past this it stops and says so. */
+const ARCHIVE_LIST_LIMIT = 256 * 1024 * 1024
+
+export class FileBrowser {
+  readonly scopes: FileScopes
+
+  constructor(engine: EngineConnection, helpers: VolumeHelpers) {
+    this.scopes = new FileScopes(() => engine.client(), helpers)
+  }
+
+  list(target: FileTarget, path: string): Promise<FileListing> {
+    return this.scopes.with(target, async (scope) => {
+      const { path: abs, stat } = await resolvePath(scope, path)
+      if (!isDir(stat)) throw refused(`${path || '/'} is not a folder`)
+      const base = { path, canModify: scope.shell, note: scope.note }
+      if (scope.shell) {
+        const result = await execCapture(scope.docker, scope.container, ['sh', '-c', LIST_SCRIPT, 'wharf-list', abs, scope.root])
+        if (result.exitCode === 4) throw refused(`${path} leads outside the volume`)
+        if (result.exitCode !== 0) throw new WharfError({ code: 'engine_error', message: result.stderr || `Listing failed (exit ${result.exitCode})` })
+        return { ...base, entries: parseExecListing(result.stdout.toString('utf8')), via: 'exec', truncated: false }
+      }
+      const tar = await readArchive(scope.docker, scope.container, `${abs}/.`)
+      const { entries, truncated } = await listFromTar(tar, ARCHIVE_LIST_LIMIT)
+      const note = truncated ? `This folder is very large; only the first ${entries.length} entries were read. ${scope.note ?? ''}` : scope.note
+      return { ...base, note, entries, via: 'archive', truncated }
+    })
+  }
+
+  /** The first `limit` bytes of a file, for the text, hex and image previews. */
+  read(target: FileTarget, path: string, limit: number): Promise<FilePreview> {
+    return this.scopes.with(target, async (scope) => {
+      const { path: abs, stat } = await resolvePath(scope, path)
+      if (!stat) throw new WharfError({ code: 'not_found', message: `${path} does not exist` })
+      if (isDir(stat)) throw refused(`${path} is a folder`)
+      const body = await fileBody(scope.docker, scope.container, abs)
+      const chunks = await firstBytes(body, limit)
+      const data = chunks
+      return { path, size: stat.size, truncated: stat.size > data.length, data: data.toString('base64') }
+    })
+  }
+
+  makeFolder(target: FileTarget, path: string, name: string): Promise<{ path: string }> {
+    return this.scopes.with(target, async (scope) => {
+      const { path: dir, stat } = await resolvePath(scope, path)
+      if (!isDir(stat)) throw refused(`${path || '/'} is not a folder`)
+      if (await statPath(scope.docker, scope.container, `${dir}/${name}`)) throw new WharfError({ code: 'conflict', message: `${name} already exists` })
+      const tar = pack()
+      tar.entry({ name: `${name}/`, type: 'directory', mode: 0o755 })
+      tar.finalize()
+      await writeArchive(scope.docker, scope.container, dir, Readable.from(tar))
+      return { path: joinRel(path, name) }
+    })
+  }
+
+  rename(target: FileTarget, path: string, name: string): Promise<{ path: string }> {
+    return this.scopes.with(target, async (scope) => {
+      needsShell(scope, 'Renaming')
+      if (!path) throw refused('The root itself cannot be renamed here')
+      const { path: from } = await resolvePath(scope, path, { keepLast: true })
+      const dir = from.slice(0, from.lastIndexOf('/'))
+      const to = `${dir}/${name}`
+      if (await statPath(scope.docker, scope.container, to)) throw new WharfError({ code: 'conflict', message: `${name} already exists` })
+      const result = await execCapture(scope.docker, scope.container, ['mv', from, to])
+      if (result.exitCode !== 0) throw new WharfError({ code: 'engine_error', message: result.stderr || 'mv failed' })
+      return { path: joinRel(parentOf(path), name) }
+    })
+  }
+
+  remove(target: FileTarget, paths: string[]): Promise<{ removed: string[] }> {
+    return this.scopes.with(target, async (scope) => {
+      needsShell(scope, 'Deleting')
+      if (paths.includes('')) throw refused(scope.root ? 'The volume itself is removed from the Volumes list, not here' : 'The root folder cannot be deleted')
+      const absolute: string[] = []
+      for (const p of paths) absolute.push((await resolvePath(scope, p, { keepLast: true })).path)
+      const result = await execCapture(scope.docker, scope.container, ['rm', '-rf', ...absolute])
+      if (result.exitCode !== 0) throw new WharfError({ code: 'engine_error', message: result.stderr || 'rm failed' })
+      return { removed: paths }
+    })
+  }
+}
+
+function needsShell(scope: Scope, what: string): void {
+  if (!scope.shell) throw new WharfError({ code: 'unsupported', message: `${what} needs a shell. ${scope.note ?? ''}`.trim() })
+}
+
+/** A single file's bytes, unwrapped from the one-entry tar the archive API sends. */
+export async function fileBody(docker: Dockerode, container: string, abs: string): Promise<Readable> {
+  const tar = await readArchive(docker, container, abs)
+  return new Promise((resolve, reject) => {
+    const parser = extract()
+    parser.once('entry', (_header, body) => {
+      body.once('end', () => parser.destroy())
+      body.once('close', () => tar.destroy())
+      resolve(body)
+    })
+    parser.once('error', reject)
+    parser.once('finish', () => reject(new WharfError({ code: 'not_found', message: `${baseName(abs)} is empty or gone` })))
+    tar.once('error', reject)
+    tar.pipe(parser)
+  })
+}
+
+/** Up to `limit` bytes, then the stream is closed (tar-stream's bodies are not async-iterable safely). */
+function firstBytes(body: Readable, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const done = (): void => {
+      body.removeAllListeners('data')
+      body.destroy()
+      resolve(Buffer.concat(chunks).subarray(0, limit))
+    }
+    body.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      size += chunk.length
+      if (size >= limit) done()
+    })
+    body.once('end', done)
+    body.once('error', reject)
+  })
+}

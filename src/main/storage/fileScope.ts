@@ -1,0 +1,120 @@
+/**
+ * Where a target's files are reached (a volume's helper, or the container itself) and
+ * the one rule every operation goes through: a relative path is resolved component by
+ * component against the engine, and a symlink that leads outside the volume is refused.
+ * A container's own filesystem needs no such walk: the engine confines its archive API
+ * to the container.
+ */
+import type Dockerode from 'dockerode'
+import { WharfError } from '../../shared/errors'
+import type { FileTarget } from '../../shared/files'
+import { statPath, type PathStat } from './archiveApi'
+import { execCapture } from './execCapture'
+import { fromGoMode } from './fileMode'
+import { MOUNTS, TOOLS_PROBE, type VolumeHelpers } from './volumeHelpers'
+
+export interface Scope {
+  docker: Dockerode
+  /** The container whose archive API and exec reach the files. */
+  container: string
+  /** The root every path stays in: '/wharf-volume' for a volume, '' for a container's /. */
+  root: string
+  shell: boolean
+  /** Why rename/delete or a full listing is not available, when so. */
+  note?: string
+  label: string
+}
+
+export function refused(message: string): WharfError {
+  return new WharfError({ code: 'invalid_input', message })
+}
+
+export class FileScopes {
+  private readonly containerShell = new Map<string, boolean>()
+
+  constructor(
+    private readonly client: () => Promise<Dockerode>,
+    readonly helpers: VolumeHelpers,
+  ) {}
+
+  async with<T>(target: FileTarget, work: (scope: Scope) => Promise<T>): Promise<T> {
+    const docker = await this.client()
+    if (target.kind === 'volume') {
+      return this.helpers.use([target.name], (helper) =>
+        work({
+          docker,
+          container: helper.id,
+          root: MOUNTS[0],
+          shell: helper.shell,
+          label: target.name,
+          note: helper.shell
+            ? undefined
+            : 'No image on this engine has a shell, so Wharf reads this volume through the archive API: download, upload and new folders work; rename and delete need an image with sh (busybox, alpine, debian…).',
+        }),
+      )
+    }
+    const info = await docker
+      .getContainer(target.id)
+      .inspect()
+      .catch(() => {
+        throw new WharfError({ code: 'not_found', message: `No such container: ${target.id}` })
+      })
+    const running = info.State.Running && !info.State.Paused
+    let shell = false
+    if (running) {
+      shell = this.containerShell.get(info.Id) ?? false
+      if (!this.containerShell.has(info.Id)) {
+        shell = await execCapture(docker, info.Id, ['sh', '-c', TOOLS_PROBE], 10_000)
+          .then((r) => r.exitCode === 0)
+          .catch(() => false)
+        this.containerShell.set(info.Id, shell)
+      }
+    }
+    const note = shell
+      ? undefined
+      : running
+        ? 'This container has no shell with find and stat, so the listing comes from the archive API and rename and delete are not available.'
+        : 'The container is not running: files are read through the archive API; start it to rename or delete.'
+    return work({ docker, container: info.Id, root: '', shell, note, label: info.Name.replace(/^\//, '') })
+  }
+}
+
+/**
+ * The absolute path in the helper or container for `rel`, following symlinks inside
+ * the root. `keepLast` leaves a final symlink as it is (rename or delete the link).
+ * Missing components are allowed only with `allowMissing` (uploads create them).
+ */
+export async function resolvePath(
+  scope: Scope,
+  rel: string,
+  opts: { keepLast?: boolean; allowMissing?: boolean } = {},
+): Promise<{ path: string; stat: PathStat | null }> {
+  const parts = rel ? rel.split('/') : []
+  if (scope.root === '') {
+    const path = `/${rel}`
+    return { path, stat: await statPath(scope.docker, scope.container, path) }
+  }
+  let current: string = scope.root
+  let stat = await statPath(scope.docker, scope.container, current)
+  for (let i = 0; i < parts.length; i++) {
+    const next = `${current}/${parts[i]}`
+    stat = await statPath(scope.docker, scope.container, next)
+    if (!stat) {
+      if (opts.allowMissing) return { path: [next, ...parts.slice(i + 1)].join('/'), stat: null }
+      throw new WharfError({ code: 'not_found', message: `${parts.slice(0, i + 1).join('/')} does not exist` })
+    }
+    const last = i === parts.length - 1
+    if (fromGoMode(stat.mode).type === 'link' && !(last && opts.keepLast)) {
+      const target = stat.linkTarget
+      if (target !== scope.root && !target.startsWith(`${scope.root}/`))
+        throw refused(`${parts.slice(0, i + 1).join('/')} is a link to ${target}, outside the volume; Wharf does not follow it`)
+      current = target
+      if (last) stat = await statPath(scope.docker, scope.container, current)
+    } else current = next
+  }
+  return { path: current, stat }
+}
+
+export function isDir(stat: PathStat | null): boolean {
+  return !!stat && fromGoMode(stat.mode).type === 'dir'
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { pack } from 'tar-stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FileListing, FilePreview, VolumeSummary } from '../../src/shared/files'
+import type { TaskInfo } from '../../src/shared/tasks'
+import { acceptUpload } from '../../src/main/downloads/uploads'
+import { openDownload } from '../../src/main/downloads/downloads'
+import { fails, ok, startApi } from './support/app'
+import { cleanup, runId, testDocker, TEST_IMAGE, waitFor } from './support/engine'
+import { volumeFixture, readAll } from './support/volumes'
+
+const docker = testDocker()
+let ctx: Awaited<ReturnType<typeof startApi>>
+let archiveOnly: Awaited<ReturnType<typeof startApi>>
+const vol = `wharf-it-${runId}-data`
+
+beforeAll(async () => {
+  ctx = await startApi()
+  archiveOnly = await startApi(undefined, { archiveOnlyHelpers: true })
+  await volumeFixture(docker, vol)
+})
+afterAll(async () => {
+  await ctx.services.dispose()
+  await archiveOnly.services.dispose()
+  await cleanup(docker)
+})
+
+const target = { kind: 'volume', name: vol }
+const names = (l: FileListing) => l.entries.map((e) => `${e.type}:${e.name}`)
+
+describe('volumes (V1, V2)', () => {
+  it('lists the volume with the containers that use it, and refuses to remove it while used', async () => {
+    const user = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['true'], Labels: { 'wharf.test': runId }, HostConfig: { Binds: [`${vol}:/data`] } })
+    const listed = (await ok<VolumeSummary[]>(ctx.api, 'volumes.list')).find((v) => v.name === vol)
+    expect(listed).toMatchObject({ driver: 'local', dangling: false, usedBy: [{ id: user.id, running: false, destination: '/data' }] })
+    const refused = await ok<{ removed: string[]; failed: Array<{ name: string; message: string }> }>(ctx.api, 'volumes.remove', { names: [vol], force: false })
+    expect(refused.failed[0].message).toContain(listed!.usedBy[0].name)
+    await user.remove({ force: true })
+    const size = await ok<{ bytes: number }>(ctx.api, 'volumes.size', { name: vol })
+    expect(size.bytes).toBeGreaterThan(0)
+  })
+
+  it('creates with labels, refuses a duplicate, lists prune candidates and prunes', async () => {
+    const name = `wharf-it-${runId}-new`
+    await ok(ctx.api, 'volumes.create', { name, driver: 'local', options: [], labels: [`wharf.test=${runId}`, 'team=a b'] })
+    const created = (await ok<VolumeSummary[]>(ctx.api, 'volumes.list')).find((v) => v.name === name)
+    expect(created?.labels).toMatchObject({ team: 'a b', 'wharf.test': runId })
+    expect((await fails(ctx.api, 'volumes.create', { name, driver: 'local', options: [], labels: [] })).message).toMatch(/already exists/)
+    expect((await fails(ctx.api, 'volumes.create', { name: '../x', driver: 'local', options: [], labels: [] })).code).toBe('invalid_input')
+    const candidates = await ok<VolumeSummary[]>(ctx.api, 'volumes.pruneCandidates', { all: true })
+    expect(candidates.map((v) => v.name)).toContain(name)
+    const removed = await ok<{ removed: string[] }>(ctx.api, 'volumes.remove', { names: [name], force: false })
+    expect(removed.removed).toEqual([name])
+  })
+})
+
+describe('volume browser (V3) with a shell helper', () => {
+  it('lists nested folders, a symlink, odd names and a 0-byte file', async () => {
+    const root = await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })
+    expect(root.via).toBe('exec')
+    expect(root.canModify).toBe(true)
+    expect(names(root)).toEqual(['dir:nested', 'file:empty.txt', 'link:escape', 'file:hello.txt', 'link:inside', 'file:sp ace é.txt'])
+    const link = root.entries.find((e) => e.name === 'escape')
+    expect(link?.linkTarget).toBe('/')
+    expect(root.entries.find((e) => e.name === 'empty.txt')?.size).toBe(0)
+    expect(root.entries.find((e) => e.name === 'hello.txt')).toMatchObject({ size: 6, modeText: '-rw-r--r--', owner: 'root' })
+    const deep = await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested/deeper' })
+    expect(names(deep)).toEqual(['file:leaf.txt'])
+    // A link inside the volume is followed; one to / is not.
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'inside' }))).toEqual(['dir:deeper'])
+    expect((await fails(ctx.api, 'files.list', { target, path: 'escape' })).message).toMatch(/outside the volume/)
+    expect((await fails(ctx.api, 'files.list', { target, path: 'escape/etc' })).message).toMatch(/outside the volume/)
+    expect((await fails(ctx.api, 'files.list', { target, path: '../..' })).code).toBe('invalid_input')
+    expect((await fails(ctx.api, 'files.read', { target, path: 'escape/etc/passwd', limit: 100 })).message).toMatch(/outside the volume/)
+  })
+
+  it('uploads, reads back byte-identical, renames, makes a folder and deletes', async () => {
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7) % 256))
+    await acceptUpload(ctx.services, `files?kind=volume&name=${vol}&dir=nested&file=${encodeURIComponent('up/load é.bin')}`, Readable.from([bytes]), bytes.length)
+    const back = await readAll((await openDownload(ctx.services, `files?kind=volume&name=${vol}&path=${encodeURIComponent('nested/up/load é.bin')}`)).body)
+    expect(createHash('sha256').update(back).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
+    const preview = await ok<FilePreview>(ctx.api, 'files.read', { target, path: 'hello.txt', limit: 1024 })
+    expect(Buffer.from(preview.data, 'base64').toString()).toBe('hello\n')
+    await ok(ctx.api, 'files.makeFolder', { target, path: 'nested', name: 'made' })
+    expect((await fails(ctx.api, 'files.makeFolder', { target, path: 'nested', name: 'made' })).code).toBe('conflict')
+    expect((await fails(ctx.api, 'files.makeFolder', { target, path: 'nested', name: '../out' })).code).toBe('invalid_input')
+    await ok(ctx.api, 'files.rename', { target, path: 'nested/up/load é.bin', name: 'renamed.bin' })
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested/up' }))).toEqual(['file:renamed.bin'])
+    await ok(ctx.api, 'files.remove', { target, paths: ['nested/up', 'nested/made'] })
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested' }))).toEqual(['dir:deeper'])
+    // Deleting the link removes the link, never what it points to.
+    await ok(ctx.api, 'files.remove', { target, paths: ['inside'] })
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested' }))).toEqual(['dir:deeper'])
+  })
+
+  it('refuses an uploaded archive that climbs out or links to /, writing nothing', async () => {
+    const hostile = pack()
+    hostile.entry({ name: 'fine.txt' }, 'ok')
+    hostile.entry({ name: '../escape.txt' }, 'out')
+    hostile.finalize()
+    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(hostile), undefined)).rejects.toThrow(/nothing was written.*escape/)
+    const linky = pack()
+    linky.entry({ name: 'root', type: 'symlink', linkname: '/' })
+    linky.finalize()
+    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(linky), undefined)).rejects.toThrow(/outside/)
+    const root = await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })
+    expect(names(root)).not.toContain('file:fine.txt')
+    expect(names(root)).not.toContain('link:root')
+    // Uploading through the existing link to / is refused too.
+    await expect(acceptUpload(ctx.services, `files?kind=volume&name=${vol}&dir=&file=${encodeURIComponent('escape/tmp/x')}`, Readable.from([Buffer.from('x')]), 1)).rejects.toThrow(/outside the volume/)
+    const good = pack()
+    good.entry({ name: 'unpacked/a.txt' }, 'A')
+    good.finalize()
+    await acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=nested`, Readable.from(good), undefined)
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested/unpacked' }))).toEqual(['file:a.txt'])
+  })
+})
+
+describe('volume browser through the archive API only (no image with a shell)', () => {
+  it('lists from tar headers, reads, uploads and makes folders; rename and delete say why not', async () => {
+    const root = await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: '' })
+    expect(root.via).toBe('archive')
+    expect(root.canModify).toBe(false)
+    expect(root.note).toMatch(/shell/)
+    expect(names(root)).toContain('file:sp ace é.txt')
+    expect(root.entries.find((e) => e.name === 'escape')?.linkTarget).toBe('/')
+    expect(names(await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: 'nested/deeper' }))).toEqual(['file:leaf.txt'])
+    expect((await fails(archiveOnly.api, 'files.list', { target, path: 'escape' })).message).toMatch(/outside the volume/)
+    const preview = await ok<FilePreview>(archiveOnly.api, 'files.read', { target, path: 'hello.txt', limit: 3 })
+    expect(preview).toMatchObject({ size: 6, truncated: true })
+    expect(Buffer.from(preview.data, 'base64').toString()).toBe('hel')
+    await ok(archiveOnly.api, 'files.makeFolder', { target, path: '', name: 'from-archive' })
+    await acceptUpload(archiveOnly.services, `files?kind=volume&name=${vol}&dir=from-archive&file=f.txt`, Readable.from([Buffer.from('abc')]), 3)
+    expect(names(await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: 'from-archive' }))).toEqual(['file:f.txt'])
+    const refusal = await fails(archiveOnly.api, 'files.remove', { target, paths: ['from-archive'] })
+    expect(refusal).toMatchObject({ code: 'unsupported' })
+    // The helper used no image but the one Wharf imported itself.
+    const helpers = await docker.listContainers({ all: true, filters: { label: ['wharf.helper'] } })
+    expect(helpers.some((h) => h.Image.startsWith('wharf-helper-empty'))).toBe(true)
+  })
+})
+
+describe('backup, restore and clone (V4)', () => {
+  it('backs up as .tar.gz, restores into a new volume and clones, with the same checksums', async () => {
+    const backup = await openDownload(ctx.services, `volumes/backup?name=${vol}&gzip=1`)
+    expect(backup.filename).toMatch(/\.tar\.gz$/)
+    const archive = await readAll(backup.body)
+    const restored = `wharf-it-${runId}-restored`
+    await docker.createVolume({ Name: restored, Labels: { 'wharf.test': runId } })
+    await acceptUpload(ctx.services, `restore?volume=${restored}`, Readable.from([archive]), archive.length)
+    const refusedAgain = acceptUpload(ctx.services, `restore?volume=${restored}`, Readable.from([archive]), archive.length)
+    await expect(refusedAgain).rejects.toThrow(/not empty/)
+    const cloned = `wharf-it-${runId}-clone`
+    await docker.createVolume({ Name: cloned, Labels: { 'wharf.test': runId } })
+    const task = await ok<TaskInfo>(ctx.api, 'volumes.clone', { from: vol, to: cloned })
+    await waitFor(() => ctx.services.tasks.list().find((t) => t.id === task.id && t.state !== 'running'), 'the clone to end', 30_000)
+    expect(ctx.services.tasks.list().find((t) => t.id === task.id)?.state).toBe('done')
+    const outOf = async (name: string) => {
+      const c = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh', '-c', 'cd /v && find . -type f | sort | xargs md5sum; find . -type l | sort'], Labels: { 'wharf.test': runId }, HostConfig: { Binds: [`${name}:/v`] } })
+      await c.start()
+      await c.wait()
+      return (await c.logs({ stdout: true })).toString('utf8')
+    }
+    const original = await outOf(vol)
+    expect(original).toContain('hello.txt')
+    expect(await outOf(restored)).toBe(original)
+    expect(await outOf(cloned)).toBe(original)
+  })
+})
