@@ -22,7 +22,11 @@ export interface ApiStack {
 export function createApiStack(engine?: string, options: { hostShell?: boolean } = {}): ApiStack {
   const services = createServices({ explicit: engine, hostShell: options.hostShell })
   const api = createApi(services)
-  return { services, api, serve: (wss) => serveApiOverWebSocket(wss, api), download: (path) => openDownload(services, path),
+  return {
+    services,
+    api,
+    serve: (wss) => serveApiOverWebSocket(wss, api),
+    download: (path) => openDownload(services, path),
     upload: (path, body, length) => acceptUpload(services, path, body, length),
   }
 }

@@ -138,7 +138,9 @@ export const methods = {
   /** `docker volume create` with driver, options and labels; an existing name is refused. */
   'volumes.create': method<typeof fs.createVolumeInput, { name: string }>(fs.createVolumeInput),
   /** `docker volume rm`; volumes in use are refused, naming the containers. */
-  'volumes.remove': method<typeof fs.removeVolumesInput, { removed: string[]; failed: Array<{ name: string; message: string }> }>(fs.removeVolumesInput),
+  'volumes.remove': method<typeof fs.removeVolumesInput, { removed: string[]; failed: Array<{ name: string; message: string }> }>(
+    fs.removeVolumesInput,
+  ),
   /** What `volumes.prune` would delete now, to show before asking. */
   'volumes.pruneCandidates': method<typeof fs.pruneVolumesInput, VolumeSummary[]>(fs.pruneVolumesInput),
   /** `docker volume prune [--all]`. */

@@ -26,9 +26,7 @@ export const createVolumeInput = z
   })
   .strict()
 
-export const removeVolumesInput = z
-  .object({ names: z.array(volumeName).min(1).max(256), force: z.boolean() })
-  .strict()
+export const removeVolumesInput = z.object({ names: z.array(volumeName).min(1).max(256), force: z.boolean() }).strict()
 
 export const pruneVolumesInput = z.object({ all: z.boolean() }).strict()
 
@@ -57,7 +55,15 @@ export const newName = z.string().superRefine((n, ctx) => {
 
 export const listFilesInput = z.object({ target: fileTarget, path: relPath }).strict()
 export const readFileInput = z
-  .object({ target: fileTarget, path: relPath, limit: z.number().int().min(1).max(8 * 1024 * 1024) })
+  .object({
+    target: fileTarget,
+    path: relPath,
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(8 * 1024 * 1024),
+  })
   .strict()
 export const makeFolderInput = z.object({ target: fileTarget, path: relPath, name: newName }).strict()
 export const renameFileInput = z.object({ target: fileTarget, path: relPath, name: newName }).strict()

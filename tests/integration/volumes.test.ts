@@ -31,10 +31,18 @@ const names = (l: FileListing) => l.entries.map((e) => `${e.type}:${e.name}`)
 
 describe('volumes (V1, V2)', () => {
   it('lists the volume with the containers that use it, and refuses to remove it while used', async () => {
-    const user = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['true'], Labels: { 'wharf.test': runId }, HostConfig: { Binds: [`${vol}:/data`] } })
+    const user = await docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['true'],
+      Labels: { 'wharf.test': runId },
+      HostConfig: { Binds: [`${vol}:/data`] },
+    })
     const listed = (await ok<VolumeSummary[]>(ctx.api, 'volumes.list')).find((v) => v.name === vol)
     expect(listed).toMatchObject({ driver: 'local', dangling: false, usedBy: [{ id: user.id, running: false, destination: '/data' }] })
-    const refused = await ok<{ removed: string[]; failed: Array<{ name: string; message: string }> }>(ctx.api, 'volumes.remove', { names: [vol], force: false })
+    const refused = await ok<{ removed: string[]; failed: Array<{ name: string; message: string }> }>(ctx.api, 'volumes.remove', {
+      names: [vol],
+      force: false,
+    })
     expect(refused.failed[0].message).toContain(listed!.usedBy[0].name)
     await user.remove({ force: true })
     const size = await ok<{ bytes: number }>(ctx.api, 'volumes.size', { name: vol })
@@ -77,8 +85,15 @@ describe('volume browser (V3) with a shell helper', () => {
 
   it('uploads, reads back byte-identical, renames, makes a folder and deletes', async () => {
     const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7) % 256))
-    await acceptUpload(ctx.services, `files?kind=volume&name=${vol}&dir=nested&file=${encodeURIComponent('up/load é.bin')}`, Readable.from([bytes]), bytes.length)
-    const back = await readAll((await openDownload(ctx.services, `files?kind=volume&name=${vol}&path=${encodeURIComponent('nested/up/load é.bin')}`)).body)
+    await acceptUpload(
+      ctx.services,
+      `files?kind=volume&name=${vol}&dir=nested&file=${encodeURIComponent('up/load é.bin')}`,
+      Readable.from([bytes]),
+      bytes.length,
+    )
+    const back = await readAll(
+      (await openDownload(ctx.services, `files?kind=volume&name=${vol}&path=${encodeURIComponent('nested/up/load é.bin')}`)).body,
+    )
     expect(createHash('sha256').update(back).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
     const preview = await ok<FilePreview>(ctx.api, 'files.read', { target, path: 'hello.txt', limit: 1024 })
     expect(Buffer.from(preview.data, 'base64').toString()).toBe('hello\n')
@@ -99,16 +114,27 @@ describe('volume browser (V3) with a shell helper', () => {
     hostile.entry({ name: 'fine.txt' }, 'ok')
     hostile.entry({ name: '../escape.txt' }, 'out')
     hostile.finalize()
-    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(hostile), undefined)).rejects.toThrow(/nothing was written.*escape/)
+    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(hostile), undefined)).rejects.toThrow(
+      /nothing was written.*escape/,
+    )
     const linky = pack()
     linky.entry({ name: 'root', type: 'symlink', linkname: '/' })
     linky.finalize()
-    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(linky), undefined)).rejects.toThrow(/outside/)
+    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(linky), undefined)).rejects.toThrow(
+      /outside/,
+    )
     const root = await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })
     expect(names(root)).not.toContain('file:fine.txt')
     expect(names(root)).not.toContain('link:root')
     // Uploading through the existing link to / is refused too.
-    await expect(acceptUpload(ctx.services, `files?kind=volume&name=${vol}&dir=&file=${encodeURIComponent('escape/tmp/x')}`, Readable.from([Buffer.from('x')]), 1)).rejects.toThrow(/outside the volume/)
+    await expect(
+      acceptUpload(
+        ctx.services,
+        `files?kind=volume&name=${vol}&dir=&file=${encodeURIComponent('escape/tmp/x')}`,
+        Readable.from([Buffer.from('x')]),
+        1,
+      ),
+    ).rejects.toThrow(/outside the volume/)
     const good = pack()
     good.entry({ name: 'unpacked/a.txt' }, 'A')
     good.finalize()
@@ -131,7 +157,12 @@ describe('volume browser through the archive API only (no image with a shell)', 
     expect(preview).toMatchObject({ size: 6, truncated: true })
     expect(Buffer.from(preview.data, 'base64').toString()).toBe('hel')
     await ok(archiveOnly.api, 'files.makeFolder', { target, path: '', name: 'from-archive' })
-    await acceptUpload(archiveOnly.services, `files?kind=volume&name=${vol}&dir=from-archive&file=f.txt`, Readable.from([Buffer.from('abc')]), 3)
+    await acceptUpload(
+      archiveOnly.services,
+      `files?kind=volume&name=${vol}&dir=from-archive&file=f.txt`,
+      Readable.from([Buffer.from('abc')]),
+      3,
+    )
     expect(names(await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: 'from-archive' }))).toEqual(['file:f.txt'])
     const refusal = await fails(archiveOnly.api, 'files.remove', { target, paths: ['from-archive'] })
     expect(refusal).toMatchObject({ code: 'unsupported' })
@@ -157,7 +188,12 @@ describe('backup, restore and clone (V4)', () => {
     await waitFor(() => ctx.services.tasks.list().find((t) => t.id === task.id && t.state !== 'running'), 'the clone to end', 30_000)
     expect(ctx.services.tasks.list().find((t) => t.id === task.id)?.state).toBe('done')
     const outOf = async (name: string) => {
-      const c = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh', '-c', 'cd /v && find . -type f | sort | xargs md5sum; find . -type l | sort'], Labels: { 'wharf.test': runId }, HostConfig: { Binds: [`${name}:/v`] } })
+      const c = await docker.createContainer({
+        Image: TEST_IMAGE,
+        Cmd: ['sh', '-c', 'cd /v && find . -type f | sort | xargs md5sum; find . -type l | sort'],
+        Labels: { 'wharf.test': runId },
+        HostConfig: { Binds: [`${name}:/v`] },
+      })
       await c.start()
       await c.wait()
       return (await c.logs({ stdout: true })).toString('utf8')

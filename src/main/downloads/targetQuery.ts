@@ -6,6 +6,10 @@ import { fileTarget } from '../../shared/fileSchemas'
 export function targetFromQuery(query: URLSearchParams): FileTarget {
   const kind = query.get('kind')
   const parsed = fileTarget.safeParse(kind === 'volume' ? { kind, name: query.get('name') ?? '' } : { kind, id: query.get('id') ?? '' })
-  if (!parsed.success) throw new WharfError({ code: 'invalid_input', message: `Say whose files: ${parsed.error.issues[0]?.message ?? 'kind=volume&name=… or kind=container&id=…'}` })
+  if (!parsed.success)
+    throw new WharfError({
+      code: 'invalid_input',
+      message: `Say whose files: ${parsed.error.issues[0]?.message ?? 'kind=volume&name=… or kind=container&id=…'}`,
+    })
   return parsed.data
 }

@@ -170,7 +170,8 @@ export class NetworksService {
             endpoints: Object.entries(c.NetworkSettings?.Networks ?? {}).map(([network, e]) => ({ network, ipv4: e.IPAddress ?? '' })),
             ports: (c.Ports ?? [])
               .filter((p) => p.PublicPort)
-              .map((p) => `${p.IP && p.IP !== '0.0.0.0' ? `${p.IP}:` : ''}${p.PublicPort}→${p.PrivatePort}/${p.Type}`)
+              // 0.0.0.0 and :: are the same publication twice (IPv4 and IPv6); show it once.
+              .map((p) => `${p.IP && p.IP !== '0.0.0.0' && p.IP !== '::' ? `${p.IP}:` : ''}${p.PublicPort}→${p.PrivatePort}/${p.Type}`)
               .filter((p, i, all) => all.indexOf(p) === i),
           }
         }),

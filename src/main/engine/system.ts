@@ -35,7 +35,11 @@ export class SystemService {
   /** V6: `docker info`'s storage driver, its status lines and the engine's root folder. */
   async storageDriver(): Promise<StorageDriverInfo> {
     try {
-      const i = (await (await this.engine.client()).info()) as { Driver?: string; DriverStatus?: Array<[string, string]> | null; DockerRootDir?: string }
+      const i = (await (await this.engine.client()).info()) as {
+        Driver?: string
+        DriverStatus?: Array<[string, string]> | null
+        DockerRootDir?: string
+      }
       return { driver: i.Driver ?? '', status: i.DriverStatus ?? [], dockerRootDir: i.DockerRootDir ?? '' }
     } catch (err) {
       throw toWharfError(err)

@@ -50,7 +50,12 @@ export class VolumesService {
         const usedBy = containers.flatMap((c) =>
           (c.Mounts ?? [])
             .filter((m) => m.Type === 'volume' && m.Name === v.Name)
-            .map((m) => ({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, ''), running: c.State === 'running', destination: m.Destination })),
+            .map((m) => ({
+              id: c.Id,
+              name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+              running: c.State === 'running',
+              destination: m.Destination,
+            })),
         )
         const extra = v as unknown as { CreatedAt?: string }
         return {
@@ -60,7 +65,7 @@ export class VolumesService {
           created: extra.CreatedAt ?? '',
           scope: v.Scope,
           labels: v.Labels ?? {},
-          options: (v.Options as Record<string, string> | null) ?? {},
+          options: v.Options ?? {},
           usedBy,
           dangling: usedBy.length === 0,
         }
@@ -121,7 +126,10 @@ export class VolumesService {
   prune(all: boolean): Promise<{ deleted: string[]; spaceReclaimed: number }> {
     return this.run(async (docker) => {
       for (const v of await this.pruneCandidates(all)) await this.helpers.releaseVolume(v.name)
-      const result = (await docker.pruneVolumes(all ? { filters: { all: ['true'] } } : {})) as { VolumesDeleted?: string[]; SpaceReclaimed?: number }
+      const result = (await docker.pruneVolumes(all ? { filters: { all: ['true'] } } : {})) as {
+        VolumesDeleted?: string[]
+        SpaceReclaimed?: number
+      }
       return { deleted: result.VolumesDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 }
     })
   }
@@ -151,7 +159,13 @@ export class VolumesService {
         for (const m of c.Mounts ?? []) {
           if (m.Type !== 'bind') continue
           const entry = bySource.get(m.Source) ?? { source: m.Source, containers: [] }
-          entry.containers.push({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, ''), destination: m.Destination, readOnly: !m.RW, running: c.State === 'running' })
+          entry.containers.push({
+            id: c.Id,
+            name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+            destination: m.Destination,
+            readOnly: !m.RW,
+            running: c.State === 'running',
+          })
           bySource.set(m.Source, entry)
         }
       }

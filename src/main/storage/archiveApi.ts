@@ -52,7 +52,8 @@ export async function readArchive(docker: Dockerode, container: string, path: st
 /** PUT …/archive: extracts the tar into the folder `dir`, which must exist. */
 export async function writeArchive(docker: Dockerode, container: string, dir: string, tar: Readable): Promise<void> {
   try {
-    const res = (await docker.getContainer(container).putArchive(tar, { path: dir, noOverwriteDirNonDir: 'true' })) as unknown as Readable | undefined
+    const res = (await docker.getContainer(container).putArchive(tar, { path: dir, noOverwriteDirNonDir: 'true' })) as unknown as
+      Readable | undefined
     res?.resume?.()
   } catch (err) {
     throw toWharfError(err)

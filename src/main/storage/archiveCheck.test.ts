@@ -4,9 +4,12 @@ import { pack } from 'tar-stream'
 import { describe, expect, it } from 'vitest'
 import { checkArchive, entryProblem } from './archiveCheck'
 
-function tarOf(entries: Array<{ name: string; type?: 'file' | 'directory' | 'symlink' | 'link' | 'fifo'; linkname?: string; body?: string }>): Readable {
+function tarOf(
+  entries: Array<{ name: string; type?: 'file' | 'directory' | 'symlink' | 'link' | 'fifo'; linkname?: string; body?: string }>,
+): Readable {
   const p = pack()
-  for (const e of entries) p.entry({ name: e.name, type: e.type ?? 'file', linkname: e.linkname }, e.body ?? (e.type && e.type !== 'file' ? undefined : ''))
+  for (const e of entries)
+    p.entry({ name: e.name, type: e.type ?? 'file', linkname: e.linkname }, e.body ?? (e.type && e.type !== 'file' ? undefined : ''))
   p.finalize()
   return Readable.from(p)
 }
@@ -35,14 +38,27 @@ describe('entryProblem', () => {
 
 describe('checkArchive', () => {
   it('passes a good tar and a good tar.gz, and refuses a bad one whole', async () => {
-    const good = await checkArchive(tarOf([{ name: 'd/', type: 'directory' }, { name: 'd/f.txt', body: 'hello' }, { name: 'top.txt', body: 'x' }]))
+    const good = await checkArchive(
+      tarOf([
+        { name: 'd/', type: 'directory' },
+        { name: 'd/f.txt', body: 'hello' },
+        { name: 'top.txt', body: 'x' },
+      ]),
+    )
     expect(good.entries).toBe(3)
     expect(good.topLevel.sort()).toEqual(['d', 'top.txt'])
     await good.dispose()
     const gz = await checkArchive(tarOf([{ name: 'z.txt', body: 'zz' }]).pipe(createGzip()))
     expect(gz.topLevel).toEqual(['z.txt'])
     await gz.dispose()
-    await expect(checkArchive(tarOf([{ name: 'ok.txt', body: 'x' }, { name: '../escape', body: 'x' }]))).rejects.toThrow(/nothing was written.*escape/)
+    await expect(
+      checkArchive(
+        tarOf([
+          { name: 'ok.txt', body: 'x' },
+          { name: '../escape', body: 'x' },
+        ]),
+      ),
+    ).rejects.toThrow(/nothing was written.*escape/)
     await expect(checkArchive(tarOf([{ name: 'root', type: 'symlink', linkname: '/' }]))).rejects.toThrow(/outside/)
     await expect(checkArchive(Readable.from([Buffer.from('not a tar at all'.repeat(64))]))).rejects.toThrow(/tar/)
   })

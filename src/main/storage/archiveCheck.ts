@@ -51,8 +51,15 @@ export function entryProblem(
     if (target === '..' || target.startsWith('../')) return `${name}: a link to ${linkname}, outside the folder`
   } else if (type === 'link') {
     const target = posix.normalize(linkname ?? '')
-    if (!linkname || target.startsWith('/') || target === '..' || target.startsWith('../')) return `${name}: a hard link to ${linkname}, outside the folder`
-  } else if (type !== 'file' && type !== 'directory' && type !== 'contiguous-file' && type !== 'pax-header' && type !== 'pax-global-header') {
+    if (!linkname || target.startsWith('/') || target === '..' || target.startsWith('../'))
+      return `${name}: a hard link to ${linkname}, outside the folder`
+  } else if (
+    type !== 'file' &&
+    type !== 'directory' &&
+    type !== 'contiguous-file' &&
+    type !== 'pax-header' &&
+    type !== 'pax-global-header'
+  ) {
     return `${name}: a ${type} entry (only files, folders and links are extracted)`
   }
   return undefined

@@ -1,6 +1,5 @@
 /** Runs a short command in a container (no TTY) and collects what it prints. */
 import type Dockerode from 'dockerode'
-import type { Duplex } from 'node:stream'
 import { WharfError } from '../../shared/errors'
 import { FrameDemuxer } from '../engine/logs/demux'
 import { toWharfError } from '../engine/engineError'
@@ -16,7 +15,7 @@ const MAX_STDOUT = 64 * 1024 * 1024
 export async function execCapture(docker: Dockerode, container: string, cmd: string[], timeoutMs = 60_000): Promise<ExecResult> {
   try {
     const exec = await docker.getContainer(container).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, User: '0' })
-    const stream = (await exec.start({ hijack: true, stdin: false })) as Duplex
+    const stream = await exec.start({ hijack: true, stdin: false })
     const out: Buffer[] = []
     const err: Buffer[] = []
     let size = 0

@@ -30,12 +30,15 @@ export class FileBrowser {
       if (scope.shell) {
         const result = await execCapture(scope.docker, scope.container, ['sh', '-c', LIST_SCRIPT, 'wharf-list', abs, scope.root])
         if (result.exitCode === 4) throw refused(`${path} leads outside the volume`)
-        if (result.exitCode !== 0) throw new WharfError({ code: 'engine_error', message: result.stderr || `Listing failed (exit ${result.exitCode})` })
+        if (result.exitCode !== 0)
+          throw new WharfError({ code: 'engine_error', message: result.stderr || `Listing failed (exit ${result.exitCode})` })
         return { ...base, entries: parseExecListing(result.stdout.toString('utf8')), via: 'exec', truncated: false }
       }
       const tar = await readArchive(scope.docker, scope.container, `${abs}/.`)
       const { entries, truncated } = await listFromTar(tar, ARCHIVE_LIST_LIMIT)
-      const note = truncated ? `This folder is very large; only the first ${entries.length} entries were read. ${scope.note ?? ''}` : scope.note
+      const note = truncated
+        ? `This folder is very large; only the first ${entries.length} entries were read. ${scope.note ?? ''}`
+        : scope.note
       return { ...base, note, entries, via: 'archive', truncated }
     })
   }
@@ -57,7 +60,8 @@ export class FileBrowser {
     return this.scopes.with(target, async (scope) => {
       const { path: dir, stat } = await resolvePath(scope, path)
       if (!isDir(stat)) throw refused(`${path || '/'} is not a folder`)
-      if (await statPath(scope.docker, scope.container, `${dir}/${name}`)) throw new WharfError({ code: 'conflict', message: `${name} already exists` })
+      if (await statPath(scope.docker, scope.container, `${dir}/${name}`))
+        throw new WharfError({ code: 'conflict', message: `${name} already exists` })
       const tar = pack()
       tar.entry({ name: `${name}/`, type: 'directory', mode: 0o755 })
       tar.finalize()
@@ -83,7 +87,8 @@ export class FileBrowser {
   remove(target: FileTarget, paths: string[]): Promise<{ removed: string[] }> {
     return this.scopes.with(target, async (scope) => {
       needsShell(scope, 'Deleting')
-      if (paths.includes('')) throw refused(scope.root ? 'The volume itself is removed from the Volumes list, not here' : 'The root folder cannot be deleted')
+      if (paths.includes(''))
+        throw refused(scope.root ? 'The volume itself is removed from the Volumes list, not here' : 'The root folder cannot be deleted')
       const absolute: string[] = []
       for (const p of paths) absolute.push((await resolvePath(scope, p, { keepLast: true })).path)
       const result = await execCapture(scope.docker, scope.container, ['rm', '-rf', ...absolute])
@@ -102,7 +107,7 @@ export async function fileBody(docker: Dockerode, container: string, abs: string
   const tar = await readArchive(docker, container, abs)
   return new Promise((resolve, reject) => {
     const parser = extract()
-    parser.once('entry', (_header, body) => {
+    parser.once('entry', (_header, body: Readable) => {
       body.once('end', () => parser.destroy())
       body.once('close', () => tar.destroy())
       resolve(body)

@@ -6,8 +6,7 @@ const LETTER: Record<FileType, string> = { file: '-', dir: 'd', link: 'l', other
 /** rwx triplets from the low 12 bits (setuid/setgid/sticky shown as s/t like ls). */
 export function modeText(type: FileType, mode: number): string {
   const bit = (mask: number, ch: string): string => (mode & mask ? ch : '-')
-  const exec = (x: number, special: number, on: string, off: string): string =>
-    mode & special ? (mode & x ? on : off) : bit(x, 'x')
+  const exec = (x: number, special: number, on: string, off: string): string => (mode & special ? (mode & x ? on : off) : bit(x, 'x'))
   return (
     LETTER[type] +
     bit(0o400, 'r') +
@@ -47,6 +46,12 @@ export function fromGoMode(goMode: number): { type: FileType; text: string } {
 /** tar-stream's header type names. */
 export function fromTarType(tarType: string | null | undefined, mode: number): { type: FileType; text: string } {
   const type: FileType =
-    tarType === 'directory' ? 'dir' : tarType === 'symlink' ? 'link' : tarType === 'file' || tarType === 'link' || tarType === 'contiguous-file' ? 'file' : 'other'
+    tarType === 'directory'
+      ? 'dir'
+      : tarType === 'symlink'
+        ? 'link'
+        : tarType === 'file' || tarType === 'link' || tarType === 'contiguous-file'
+          ? 'file'
+          : 'other'
   return { type, text: modeText(type, mode & 0o7777) }
 }

@@ -32,7 +32,8 @@ export class FileTransfer {
       const { path: abs, stat } = await resolvePath(scope, path)
       if (!stat) throw new WharfError({ code: 'not_found', message: `${path} does not exist` })
       const name = baseName(path) || scope.label
-      if (isDir(stat)) return { filename: `${name}.tar`, contentType: 'application/x-tar', body: await readArchive(scope.docker, scope.container, abs) }
+      if (isDir(stat))
+        return { filename: `${name}.tar`, contentType: 'application/x-tar', body: await readArchive(scope.docker, scope.container, abs) }
       return { filename: name, contentType: 'application/octet-stream', body: await fileBody(scope.docker, scope.container, abs) }
     })
   }
@@ -70,7 +71,7 @@ export class FileTransfer {
       })
       body.on('error', (err) => tar.destroy(err))
       body.pipe(entry)
-      await writeArchive(scope.docker, scope.container, absDir, tar as unknown as Readable)
+      await writeArchive(scope.docker, scope.container, absDir, tar)
       if (received !== size) throw refused(`The upload of ${rel} stopped after ${received} of ${size} bytes`)
       return { path: [dir, rel].filter(Boolean).join('/') }
     })
@@ -83,11 +84,16 @@ export class FileTransfer {
       if (!isDir(stat)) throw refused(`${dir || '/'} is not a folder`)
       if (opts.restore) {
         const listing = await this.browser.list(target, dir)
-        if (listing.entries.length > 0) throw new WharfError({ code: 'conflict', message: `${scope.label} is not empty (${listing.entries.length} entries); restore into a new or empty volume` })
+        if (listing.entries.length > 0)
+          throw new WharfError({
+            code: 'conflict',
+            message: `${scope.label} is not empty (${listing.entries.length} entries); restore into a new or empty volume`,
+          })
       }
       const checked = await checkArchive(archive, { keepOutsideLinks: opts.restore })
       try {
-        for (const top of checked.topLevel.slice(0, 1000)) await resolvePath(scope, [dir, top].filter(Boolean).join('/'), { allowMissing: true })
+        for (const top of checked.topLevel.slice(0, 1000))
+          await resolvePath(scope, [dir, top].filter(Boolean).join('/'), { allowMissing: true })
         await writeArchive(scope.docker, scope.container, absDir, checked.open())
         return { entries: checked.entries }
       } finally {
@@ -113,13 +119,19 @@ export class FileTransfer {
     if (from === to) throw refused('Choose a different name for the copy')
     return this.tasks.start('clone', `${from} → ${to}`, async (task) => {
       const docker = await this.engine.client()
-      await docker.getVolume(from).inspect().catch((err: unknown) => Promise.reject(toWharfError(err)))
+      await docker
+        .getVolume(from)
+        .inspect()
+        .catch((err: unknown) => Promise.reject(toWharfError(err)))
       const exists = await docker
         .getVolume(to)
         .inspect()
         .then(() => true)
         .catch(() => false)
-      if (!exists) await docker.createVolume({ Name: to, Labels: { 'wharf.cloned-from': from } }).catch((err: unknown) => Promise.reject(toWharfError(err)))
+      if (!exists)
+        await docker
+          .createVolume({ Name: to, Labels: { 'wharf.cloned-from': from } })
+          .catch((err: unknown) => Promise.reject(toWharfError(err)))
       else if ((await this.browser.list({ kind: 'volume', name: to }, '')).entries.length > 0)
         throw new WharfError({ code: 'conflict', message: `${to} already has files; clone into a new or empty volume` })
       const { helper, release } = await this.browser.scopes.helpers.acquire([from, to])

@@ -105,8 +105,8 @@ export function listFromTar(tar: Readable, maxBytes: number): Promise<{ entries:
       body.resume()
     })
     parser.on('finish', () => finish(false))
-    parser.on('error', (err) => {
-      if (!done) reject(err)
+    parser.on('error', (err: unknown) => {
+      if (!done) reject(err instanceof Error ? err : new Error(String(err)))
     })
     tar.on('error', (err) => {
       if (!done) reject(err)

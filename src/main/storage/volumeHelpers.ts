@@ -223,14 +223,15 @@ async function emptyImage(docker: Dockerode): Promise<string> {
   const tar = pack()
   for (const dir of MOUNTS) tar.entry({ name: `${dir.slice(1)}/`, type: 'directory', mode: 0o755 })
   tar.finalize()
-  const progress = (await docker.importImage(tar as unknown as NodeJS.ReadableStream, { repo: EMPTY_IMAGE, tag: '1' })) as NodeJS.ReadableStream
+  const progress = await docker.importImage(tar, { repo: EMPTY_IMAGE, tag: '1' })
   const output = await new Promise<string>((resolve, reject) => {
     let text = ''
     progress.on('data', (c: Buffer) => (text += c.toString()))
     progress.on('end', () => resolve(text))
     progress.on('error', reject)
   })
-  if (/"error"/.test(output)) throw new WharfError({ code: 'engine_error', message: `Could not import the helper image: ${output.slice(0, 300)}` })
+  if (/"error"/.test(output))
+    throw new WharfError({ code: 'engine_error', message: `Could not import the helper image: ${output.slice(0, 300)}` })
   return name
 }
 
@@ -244,7 +245,14 @@ async function removeLeftovers(docker: Dockerode): Promise<void> {
     const oldAndIdle = c.State !== 'running' && Date.now() / 1000 - c.Created > 15 * 60
     return ownerGone || oldAndIdle
   })
-  await Promise.all(stale.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)))
+  await Promise.all(
+    stale.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  )
 }
 
 function alive(pid: number): boolean {

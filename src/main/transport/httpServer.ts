@@ -40,7 +40,15 @@ function errorData(err: unknown): ErrorData {
 }
 
 function statusOf(data: ErrorData): number {
-  return data.code === 'not_found' ? 404 : data.code === 'invalid_input' ? 400 : data.code === 'conflict' ? 409 : data.code === 'unsupported' ? 501 : 502
+  return data.code === 'not_found'
+    ? 404
+    : data.code === 'invalid_input'
+      ? 400
+      : data.code === 'conflict'
+        ? 409
+        : data.code === 'unsupported'
+          ? 501
+          : 502
 }
 
 export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServerOptions): Server {
@@ -91,7 +99,9 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
     } catch (err) {
       req.resume()
       const data = errorData(err)
-      res.writeHead(statusOf(data), { ...securityHeaders, 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: false, error: data }))
+      res
+        .writeHead(statusOf(data), { ...securityHeaders, 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error: data }))
     }
   }
   async function serveDownload(path: string, res: ServerResponse): Promise<void> {

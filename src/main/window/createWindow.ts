@@ -6,7 +6,7 @@ import { BrowserWindow, session, shell, type IpcMainInvokeEvent } from 'electron
 import { join } from 'node:path'
 
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' wharf-download:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 
 export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))

@@ -24,7 +24,7 @@ export function serveDownloads(
       // Uploads (volume and container files) share the scheme: one place serves the renderer's bytes.
       const length = request.headers.get('content-length')
       try {
-        const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream)
+        const body = Readable.fromWeb(request.body)
         const result = await upload(url.pathname.slice('/upload/'.length) + url.search, body, length === null ? undefined : Number(length))
         return Response.json({ ok: true, result })
       } catch (err) {

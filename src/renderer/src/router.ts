@@ -1,5 +1,4 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import ComingSoonView from './views/ComingSoonView.vue'
 import ContainersView from './views/ContainersView.vue'
 import EngineView from './views/EngineView.vue'
 
@@ -15,8 +14,10 @@ export const router = createRouter({
     { path: '/containers/:id', name: 'container', component: () => import('./views/ContainerDetailView.vue') },
     { path: '/images', name: 'images', component: () => import('./views/ImagesView.vue') },
     { path: '/images/:id', name: 'image', component: () => import('./views/ImageDetailView.vue') },
-    { path: '/volumes', name: 'volumes', component: ComingSoonView, props: { pane: 'volumes' } },
-    { path: '/networks', name: 'networks', component: ComingSoonView, props: { pane: 'networks' } },
+    { path: '/volumes', name: 'volumes', component: () => import('./views/VolumesView.vue') },
+    { path: '/volumes/:name', name: 'volume', component: () => import('./views/VolumeDetailView.vue') },
+    { path: '/networks', name: 'networks', component: () => import('./views/NetworksView.vue') },
+    { path: '/networks/:id', name: 'network', component: () => import('./views/NetworkDetailView.vue') },
     { path: '/terminal', name: 'terminal', component: () => import('./views/TerminalView.vue') },
     { path: '/engine', name: 'engine', component: EngineView },
     { path: '/:rest(.*)*', redirect: '/containers' },

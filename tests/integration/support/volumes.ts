@@ -15,7 +15,12 @@ export async function volumeFixture(docker: Dockerode, name: string): Promise<vo
     'ln -s / escape',
     'ln -s nested inside',
   ].join(' && ')
-  const writer = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh', '-c', script], Labels: { 'wharf.test': runId }, HostConfig: { Binds: [`${name}:/data`] } })
+  const writer = await docker.createContainer({
+    Image: TEST_IMAGE,
+    Cmd: ['sh', '-c', script],
+    Labels: { 'wharf.test': runId },
+    HostConfig: { Binds: [`${name}:/data`] },
+  })
   await writer.start()
   const { StatusCode } = (await writer.wait()) as { StatusCode: number }
   await writer.remove()

@@ -2,6 +2,9 @@ import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
 import terminalEn from './terminal.en'
 import imagesEn from './images.en'
 import tasksEn from './tasks.en'
+import volumesEn from './volumes.en'
+import filesEn from './files.en'
+import networksEn from './networks.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -210,7 +213,26 @@ export default {
     gone: 'This container no longer exists: it was removed.',
     missingTitle: 'No such container',
     missingBody: 'The engine has no container named or identified “{name}”. It may have been removed.',
-    tab: { logs: 'Logs', inspect: 'Inspect', stats: 'Stats', changes: 'Changes', lifecycle: 'Lifecycle', settings: 'Settings' },
+    tab: {
+      logs: 'Logs',
+      inspect: 'Inspect',
+      stats: 'Stats',
+      changes: 'Changes',
+      files: 'Files',
+      lifecycle: 'Lifecycle',
+      settings: 'Settings',
+    },
+    storage: {
+      summary: 'How these files are stored (storage driver: {driver})',
+      explain:
+        'The image’s layers are read-only and shared by every container made from it. This container writes into its own thin layer on top (copy-on-write); the merged view is what the container sees, and what this browser shows. Files marked A, C or D were added, changed or deleted in the container layer.',
+      dir: {
+        LowerDir: 'the image’s read-only layers',
+        UpperDir: 'the container’s writable layer',
+        MergedDir: 'the union the container sees',
+        WorkDir: 'overlayfs scratch space',
+      },
+    },
   },
   logs: {
     options: 'Log options',
@@ -344,6 +366,9 @@ export default {
   terminal: terminalEn,
   images: imagesEn,
   tasks: tasksEn,
+  volumes: volumesEn,
+  files: filesEn,
+  networks: networksEn,
   coming: {
     title: '{pane} is coming',
     body: 'This pane is being built. Containers and Engine work today.',

@@ -4,7 +4,7 @@ export default {
   buttonRunning: 'Tasks ({n} running)',
   title: 'Tasks',
   empty: 'No pulls or pushes yet.',
-  kind: { pull: 'Pull', push: 'Push', build: 'Build', load: 'Load' },
+  kind: { pull: 'Pull', push: 'Push', build: 'Build', load: 'Load', clone: 'Clone volume' },
   state: { running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
   cancel: 'Cancel',
   dismiss: 'Dismiss {subject}',

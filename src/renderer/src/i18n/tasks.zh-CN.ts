@@ -4,7 +4,7 @@ export default {
   buttonRunning: '任务（{n} 个进行中）',
   title: '任务',
   empty: '还没有拉取或推送。',
-  kind: { pull: '拉取', push: '推送', build: '构建', load: '导入' },
+  kind: { pull: '拉取', push: '推送', build: '构建', load: '导入', clone: '克隆数据卷' },
   state: { running: '进行中', done: '完成', failed: '失败', cancelled: '已取消' },
   cancel: '取消',
   dismiss: '移除 {subject}',

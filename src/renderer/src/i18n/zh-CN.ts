@@ -2,6 +2,9 @@ import type en from './en'
 import terminalZh from './terminal.zh-CN'
 import imagesZh from './images.zh-CN'
 import tasksZh from './tasks.zh-CN'
+import volumesZh from './volumes.zh-CN'
+import filesZh from './files.zh-CN'
+import networksZh from './networks.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -235,7 +238,18 @@ const zhCN: typeof en = {
     gone: '该容器已不存在：它已被删除。',
     missingTitle: '没有这个容器',
     missingBody: '引擎上没有名称或 ID 为“{name}”的容器，它可能已被删除。',
-    tab: { logs: '日志', inspect: '详情', stats: '资源', changes: '变更', lifecycle: '生命周期', settings: '设置' },
+    tab: { logs: '日志', inspect: '详情', stats: '资源', changes: '变更', files: '文件', lifecycle: '生命周期', settings: '设置' },
+    storage: {
+      summary: '这些文件是如何存储的（存储驱动：{driver}）',
+      explain:
+        '镜像的各层是只读的，由所有基于它的容器共享。容器在其上写入自己的一个薄可写层（写时复制）；合并后的视图就是容器看到的、也是此浏览器显示的内容。标记为 A、C、D 的文件分别在容器层中被新增、修改或删除。',
+      dir: {
+        LowerDir: '镜像的只读层',
+        UpperDir: '容器的可写层',
+        MergedDir: '容器看到的联合视图',
+        WorkDir: 'overlayfs 的工作目录',
+      },
+    },
   },
   logs: {
     options: '日志选项',
@@ -367,6 +381,9 @@ const zhCN: typeof en = {
   terminal: terminalZh,
   images: imagesZh,
   tasks: tasksZh,
+  volumes: volumesZh,
+  files: filesZh,
+  networks: networksZh,
   coming: {
     title: '{pane}即将推出',
     body: '此页面正在开发中。目前可以使用容器和引擎页面。',

@@ -1,0 +1,59 @@
+/** The upload queue of a file browser: one request per file, in order, each with its progress. */
+import type { FileTarget } from '@shared/files'
+import { ref, type Ref } from 'vue'
+import { upload } from '../api/upload'
+import { targetQuery } from './fileTarget'
+
+export interface UploadItem {
+  id: number
+  name: string
+  size: number
+  sent: number
+  state: 'queued' | 'sending' | 'done' | 'failed'
+  error?: string
+}
+
+export function useFileUploads(target: Ref<FileTarget>, onDone: () => void) {
+  const items = ref<UploadItem[]>([])
+  let nextId = 1
+  let chain = Promise.resolve()
+
+  function patch(id: number, change: Partial<UploadItem>): void {
+    items.value = items.value.map((i) => (i.id === id ? { ...i, ...change } : i))
+  }
+
+  function enqueue(name: string, size: number, send: (progress: (sent: number) => void) => Promise<unknown>): void {
+    const id = nextId++
+    items.value = [...items.value, { id, name, size, sent: 0, state: 'queued' }]
+    chain = chain.then(async () => {
+      patch(id, { state: 'sending' })
+      try {
+        await send((sent) => patch(id, { sent }))
+        patch(id, { state: 'done', sent: size })
+      } catch (err) {
+        patch(id, { state: 'failed', error: err instanceof Error ? err.message : String(err) })
+      }
+      onDone()
+    })
+  }
+
+  /** Files (a dropped folder's files carry their relative paths) into `dir`. */
+  function send(files: Array<{ file: File; path: string }>, dir: string): void {
+    const base = `files?${targetQuery(target.value)}&dir=${encodeURIComponent(dir)}`
+    for (const { file, path } of files)
+      enqueue(path, file.size, (progress) => upload(`${base}&file=${encodeURIComponent(path)}`, file, progress))
+  }
+
+  /** A .tar or .tar.gz extracted into `dir` after main has checked every entry. */
+  function extract(file: File, dir: string): void {
+    enqueue(file.name, file.size, (progress) =>
+      upload(`extract?${targetQuery(target.value)}&dir=${encodeURIComponent(dir)}`, file, progress),
+    )
+  }
+
+  function clearFinished(): void {
+    items.value = items.value.filter((i) => i.state === 'queued' || i.state === 'sending')
+  }
+
+  return { items, send, extract, clearFinished }
+}
