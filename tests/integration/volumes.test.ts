@@ -51,7 +51,16 @@ describe('volumes (V1, V2)', () => {
 
   it('creates with labels, refuses a duplicate, lists prune candidates and prunes', async () => {
     const name = `wharf-it-${runId}-new`
-    await ok(ctx.api, 'volumes.create', { name, driver: 'local', options: [], labels: [`wharf.test=${runId}`, 'team=a b'] })
+    expect(
+      await ok(ctx.api, 'volumes.create', { name, driver: 'local', options: [], labels: [`wharf.test=${runId}`, 'team=a b'] }),
+    ).toEqual({ name })
+    const generated = await ok<{ name: string }>(ctx.api, 'volumes.create', {
+      name: '',
+      driver: 'local',
+      options: [],
+      labels: [`wharf.test=${runId}`],
+    })
+    expect(generated.name).toMatch(/^[0-9a-f]{64}$/)
     const created = (await ok<VolumeSummary[]>(ctx.api, 'volumes.list')).find((v) => v.name === name)
     expect(created?.labels).toMatchObject({ team: 'a b', 'wharf.test': runId })
     expect((await fails(ctx.api, 'volumes.create', { name, driver: 'local', options: [], labels: [] })).message).toMatch(/already exists/)

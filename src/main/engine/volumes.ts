@@ -88,8 +88,9 @@ export class VolumesService {
         Driver: spec.driver,
         DriverOpts: pairs(spec.options),
         Labels: pairs(spec.labels),
-      })) as unknown as { Name: string }
-      return { name: created.Name }
+      })) as unknown as { name?: string; Name?: string }
+      // dockerode resolves with a Volume handle (name); the raw API answers with Name.
+      return { name: created.name ?? created.Name ?? spec.name }
     })
   }
 

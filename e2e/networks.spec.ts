@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test'
+import { cleanup, runContainer, runLabel, testDocker } from './support/engine'
+
+const docker = testDocker()
+const network = `e2e-net-${runLabel}`
+const octet = 100 + (parseInt(runLabel.slice(-2), 16) % 100)
+test.afterAll(async () => {
+  await cleanup(docker)
+  await docker
+    .getNetwork(network)
+    .remove()
+    .catch(() => undefined)
+})
+
+test('create a network, connect a container, see it in the topology and open it from there', async ({ page }) => {
+  const container = `e2e-netc-${runLabel}`
+  await runContainer(docker, container)
+  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+  await page.getByRole('link', { name: 'Networks', exact: true }).click()
+  await expect(page.getByRole('row').filter({ hasText: 'bridge' }).first()).toContainText('built-in')
+
+  await page.getByRole('button', { name: 'Create network…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create a network' })
+  await dialog.getByLabel('Name').fill(network)
+  await dialog.getByLabel('Subnet').fill('10.300.0.0/24')
+  await expect(dialog.getByText('A subnet is an IPv4 CIDR, e.g. 172.28.0.0/16')).toBeVisible()
+  await dialog.getByLabel('Subnet').fill(`10.232.${octet}.0/24`)
+  await dialog.getByLabel('Gateway').fill('10.9.9.1')
+  await expect(dialog.getByText(`The gateway 10.9.9.1 is not inside 10.232.${octet}.0/24`)).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled()
+  await dialog.getByLabel('Gateway').fill(`10.232.${octet}.1`)
+  await dialog.getByLabel('Labels').fill(`wharf.test=${runLabel}`)
+  await dialog.getByRole('button', { name: 'Create' }).click()
+
+  await expect(page.getByRole('heading', { name: network })).toBeVisible()
+  await page.getByRole('button', { name: 'Connect a container…' }).click()
+  const connect = page.getByRole('dialog', { name: 'Connect a container' })
+  await connect.getByLabel('Container').selectOption({ label: `${container} (running)` })
+  await connect.getByLabel('Static IPv4').fill(`10.232.${octet}.50`)
+  await connect.getByRole('button', { name: 'Connect' }).click()
+  const row = page.getByRole('row').filter({ hasText: container })
+  await expect(row).toContainText(`10.232.${octet}.50`)
+
+  await page.getByRole('link', { name: 'Networks', exact: true }).first().click()
+  await page.getByRole('tab', { name: 'Topology' }).click()
+  const picture = page.getByRole('img', { name: 'Network topology' })
+  await expect(picture.getByRole('link', { name: `Network ${network}` })).toBeVisible()
+  await expect(picture.getByRole('link', { name: `Container ${container}` })).toContainText(`${network} 10.232.${octet}.50`)
+  await picture.getByRole('link', { name: `Container ${container}` }).click()
+  await expect(page.getByRole('heading', { name: container })).toBeVisible()
+
+  // Removing a network in use is refused, naming the container.
+  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+  await page.getByRole('link', { name: 'Networks', exact: true }).click()
+  await page.getByRole('row').filter({ hasText: network }).getByRole('button', { name: 'Remove' }).click()
+  await page.getByRole('dialog', { name: 'Remove network' }).getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByRole('alert')).toContainText(container)
+})

@@ -1,0 +1,30 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The Volumes pane, a volume's page and the file browser, by labels and roles. */
+export class VolumesPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+    await this.page.getByRole('link', { name: 'Volumes', exact: true }).click()
+    await expect(this.page.getByRole('heading', { name: 'Volumes', exact: true })).toBeVisible()
+  }
+
+  async find(query: string): Promise<void> {
+    await this.open()
+    await this.page.getByRole('searchbox', { name: 'Search volumes' }).fill(query)
+  }
+
+  row(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) })
+  }
+
+  /** A row of the file browser, by the entry's name. */
+  entry(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('button', { name, exact: true }) })
+  }
+
+  async openEntry(name: string): Promise<void> {
+    await this.page.getByRole('button', { name, exact: true }).click()
+  }
+}
