@@ -3,16 +3,19 @@
 import { ensurePrerequisites } from './lib/prereqs.mjs'
 import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
+import { startPodman, stopPodman } from './lib/podman.mjs'
 
 const command = process.argv[2] ?? 'start'
 if (command === 'start') {
   ensurePrerequisites()
   const { dockerHost } = await startDockerd((m) => console.error(m))
   await startRegistries((m) => console.error(m))
+  const podman = await startPodman((m) => console.error(m))
   console.log(`export DOCKER_HOST=${dockerHost}`)
-  for (const [key, value] of Object.entries(registryEnv())) console.log(`export ${key}=${value}`)
+  for (const [key, value] of Object.entries({ ...registryEnv(), ...podman })) console.log(`export ${key}=${value}`)
 } else if (command === 'stop') {
   stopRegistries()
+  await stopPodman()
   await stopDockerd()
 } else {
   console.error('usage: npm run engines -- start|stop')

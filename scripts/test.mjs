@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
+import { startPodman, stopPodman } from './lib/podman.mjs'
 import { ensurePrerequisites } from './lib/prereqs.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -69,7 +70,7 @@ let engine
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     stopRegistries()
-    void stopDockerd().finally(() => process.exit(130))
+    void Promise.allSettled([stopPodman(), stopDockerd()]).finally(() => process.exit(130))
   })
 }
 try {
@@ -81,7 +82,15 @@ try {
 
 if (engine) {
   await startRegistries()
-  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '', WHARF_PRIVATE_ENGINE: '1', ...registryEnv() }
+  let podman = {}
+  try {
+    podman = await startPodman()
+  } catch (err) {
+    // The Podman tests then fail saying why (WHARF_TEST_PODMAN_HOST unset); nothing is skipped silently.
+    console.error(`wharf: could not start the test podman service: ${err.message}`)
+    failures.push('podman')
+  }
+  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '', WHARF_PRIVATE_ENGINE: '1', ...registryEnv(), ...podman }
   step(
     'unit and integration tests',
     bin('vitest'),
@@ -98,6 +107,7 @@ if (engine) {
   }
   if (!process.env.WHARF_KEEP_ENGINE) {
     stopRegistries()
+    await stopPodman()
     await stopDockerd()
   }
 }

@@ -12,6 +12,7 @@ export const requirements = [
   ['/usr/sbin/ip', 'iproute2'],
   ['/usr/bin/docker-registry', 'docker-registry'],
   ['/usr/bin/htpasswd', 'apache2-utils'],
+  ['/usr/bin/podman', 'podman'],
 ]
 
 function isStaticBusybox() {

@@ -213,7 +213,8 @@ async function archiveHelper(docker: Dockerode, volumes: string[]): Promise<Help
 
 /** An image with nothing but the mount folders, imported like `docker import` (no pull). */
 async function emptyImage(docker: Dockerode): Promise<string> {
-  const name = `${EMPTY_IMAGE}:1`
+  // `latest`: Podman's import ignores the tag parameter and always tags latest.
+  const name = `${EMPTY_IMAGE}:latest`
   const found = await docker
     .getImage(name)
     .inspect()
@@ -223,7 +224,7 @@ async function emptyImage(docker: Dockerode): Promise<string> {
   const tar = pack()
   for (const dir of MOUNTS) tar.entry({ name: `${dir.slice(1)}/`, type: 'directory', mode: 0o755 })
   tar.finalize()
-  const progress = await docker.importImage(tar, { repo: EMPTY_IMAGE, tag: '1' })
+  const progress = await docker.importImage(tar, { repo: EMPTY_IMAGE, tag: 'latest' })
   const output = await new Promise<string>((resolve, reject) => {
     let text = ''
     progress.on('data', (c: Buffer) => (text += c.toString()))
