@@ -18,7 +18,7 @@ export interface RunningServer {
   stop(): void
 }
 
-export async function startServer(dockerHost: string): Promise<RunningServer> {
+export async function startServer(dockerHost: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const started = performance.now()
   const server = spawn(
     process.execPath,
@@ -31,7 +31,7 @@ export async function startServer(dockerHost: string): Promise<RunningServer> {
       'bench-token-000000',
     ],
     {
-      env: { ...process.env, DOCKER_HOST: dockerHost },
+      env: { ...process.env, DOCKER_HOST: dockerHost, ...extraEnv },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   )

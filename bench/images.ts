@@ -28,13 +28,13 @@ export interface ImagesResult {
   pullWharfMs: number
 }
 
-function peakRssMb(pid: number): number {
+export function peakRssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)
   return line ? Number(line[1]) / 1024 : 0
 }
 
 /** One call over Wharf's own WebSocket API, as the page makes it. */
-async function call<T>(url: string, method: string, input: unknown): Promise<T> {
+export async function call<T>(url: string, method: string, input: unknown): Promise<T> {
   const origin = new URL(url).origin
   const res = await fetch(url, { redirect: 'manual' })
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]

@@ -12,6 +12,7 @@ import { benchEvents, type P2Result } from './p2-events'
 import { benchLogs, type P3Result } from './p3-logs'
 import { benchTerminal, type P4Result } from './p4-terminal'
 import { benchImages, type ImagesResult } from './images'
+import { benchVolumes, type P5Result } from './p5-volumes'
 import { benchRenderer, type RendererResult } from './renderer'
 import { machine, median, removeBenchContainers } from './support'
 
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
     p4 = await benchTerminal(docker, dockerHost)
     console.log(
       `P4 cat ${(p4.bytes / 1024 / 1024).toFixed(1)} MB in a TTY exec: raw ${p4.rawMs.toFixed(0)} ms, Wharf to the page ${p4.wharfMs.toFixed(0)} ms, ${(p4.ratio * 100).toFixed(0)} % of raw (target ≥ 50 %); keystroke echo in the page p50 ${p4.echoP50.toFixed(1)} ms, p95 ${p4.echoP95.toFixed(1)} ms (target p50 ≤ 10); raw byte round trip p50 ${p4.rawEchoP50.toFixed(2)} ms, p95 ${p4.rawEchoP95.toFixed(2)} ms`,
+    )
+  }
+  let p5: P5Result | undefined
+  if (wanted('p5')) {
+    p5 = await benchVolumes(docker, dockerHost)
+    console.log(
+      `P5 volume browser: list ${p5.entries} entries ${p5.listMs.toFixed(0)} ms (first, with the helper started: ${p5.firstListMs.toFixed(0)} ms; target ≤ 1000); download ${p5.fileMb} MB: docker cp ${p5.cpMs.toFixed(0)} ms, Wharf ${p5.wharfMs.toFixed(0)} ms, ${(p5.ratio * 100).toFixed(0)} % of docker cp's throughput (target ≥ 80 %), server peak memory +${p5.peakGrowthMb.toFixed(0)} MB (target ≤ 64); through the archive API only ${p5.archiveMs.toFixed(0)} ms, ${(p5.archiveRatio * 100).toFixed(0)} %, +${p5.archivePeakGrowthMb.toFixed(0)} MB`,
     )
   }
   let images: ImagesResult | undefined
@@ -105,6 +113,13 @@ async function main(): Promise<void> {
               `| Images: layer explorer on a ${images.imageMb.toFixed(0)} MB image (${images.files} files, 5 layers) | ${images.explorerMs.toFixed(0)} ms; Wharf server peak RSS +${images.explorerPeakGrowthMb.toFixed(0)} MB | — | streamed: memory per file, not per byte | (issue 5) |`,
               `| Images: \`docker save\` of that image through Wharf's download | ${images.saveWharfMs.toFixed(0)} ms (median of 3) | \`docker save -o\` (CLI): ${images.saveCliMs.toFixed(0)} ms | ${(images.saveCliMs / images.saveWharfMs).toFixed(2)}× the CLI's throughput | (issue 5) |`,
               `| Images: pull of that image from the local registry through Wharf (task done) | ${images.pullWharfMs.toFixed(0)} ms (median of 3) | \`docker pull\` (CLI): ${images.pullCliMs.toFixed(0)} ms | ${(images.pullCliMs / images.pullWharfMs).toFixed(2)}× the CLI's throughput | (issue 5) |`,
+            ]
+          : []),
+        ...(p5
+          ? [
+              `| P5 list a volume folder of ${p5.entries.toLocaleString('en')} entries (files.list over the WebSocket API) | ${p5.listMs.toFixed(0)} ms (median of 5); the first, starting the helper: ${p5.firstListMs.toFixed(0)} ms | — | ${p5.listMs.toFixed(0)} ms | ≤ 1 s |`,
+              `| P5 download a ${p5.fileMb} MB file from a volume (browser-mode download, bytes discarded); the volume's folder is readable here, so Wharf reads it from disk | ${p5.wharfMs.toFixed(0)} ms (median of 3); server peak RSS +${p5.peakGrowthMb.toFixed(0)} MB | \`docker cp … -\` (CLI) to /dev/null: ${p5.cpMs.toFixed(0)} ms | ${(p5.ratio * 100).toFixed(0)} % of docker cp's throughput | ≥ 80 %, ≤ 64 MiB |`,
+              `| P5 the same download through the archive API only (WHARF_NO_HOST_PATHS=1: what a user who cannot read the engine's folders gets) | ${p5.archiveMs.toFixed(0)} ms (median of 3); server peak RSS +${p5.archivePeakGrowthMb.toFixed(0)} MB | same \`docker cp\` run | ${(p5.archiveRatio * 100).toFixed(0)} % of docker cp's throughput | ≥ 80 %, ≤ 64 MiB |`,
             ]
           : []),
         ...(p4

@@ -53,7 +53,7 @@ test('open a volume, go into a folder, upload a file, preview it and download it
   await volumes.entry('note.txt').getByRole('link', { name: 'Download note.txt' }).click()
   const download = await downloading
   expect(download.suggestedFilename()).toBe('note.txt')
-  expect(readFileSync((await download.path()), 'utf8')).toBe(text)
+  expect(readFileSync(await download.path(), 'utf8')).toBe(text)
 })
 
 test('a link out of the volume is refused, a bad name is explained, delete asks first', async ({ page }) => {

@@ -18,6 +18,8 @@ import { toWharfError } from '../engine/engineError'
 export interface Download {
   filename: string
   contentType: string
+  /** Bytes, when known up front (sent as Content-Length). */
+  size?: number
   body: Readable
 }
 

@@ -1,7 +1,7 @@
 /** The content browser's operations on a volume or a container's filesystem (V3, C9). */
 import type Dockerode from 'dockerode'
 import { Readable } from 'node:stream'
-import { extract, pack } from 'tar-stream'
+import { pack } from 'tar-stream'
 import { WharfError } from '../../shared/errors'
 import type { FileListing, FilePreview, FileTarget } from '../../shared/files'
 import { baseName, joinRel, parentOf } from '../../shared/filePaths'
@@ -9,6 +9,7 @@ import type { EngineConnection } from '../engine/connection'
 import { readArchive, statPath, writeArchive } from './archiveApi'
 import { execCapture } from './execCapture'
 import { FileScopes, isDir, refused, resolvePath, type Scope } from './fileScope'
+import { TarSingleFile } from './tarSingleFile'
 import { LIST_SCRIPT, listFromTar, parseExecListing } from './listing'
 import type { VolumeHelpers } from './volumeHelpers'
 
@@ -105,18 +106,10 @@ function needsShell(scope: Scope, what: string): void {
 /** A single file's bytes, unwrapped from the one-entry tar the archive API sends. */
 export async function fileBody(docker: Dockerode, container: string, abs: string): Promise<Readable> {
   const tar = await readArchive(docker, container, abs)
-  return new Promise((resolve, reject) => {
-    const parser = extract()
-    parser.once('entry', (_header, body: Readable) => {
-      body.once('end', () => parser.destroy())
-      body.once('close', () => tar.destroy())
-      resolve(body)
-    })
-    parser.once('error', reject)
-    parser.once('finish', () => reject(new WharfError({ code: 'not_found', message: `${baseName(abs)} is empty or gone` })))
-    tar.once('error', reject)
-    tar.pipe(parser)
-  })
+  const body = new TarSingleFile()
+  tar.on('error', (err) => body.destroy(err))
+  body.on('close', () => tar.destroy())
+  return tar.pipe(body)
 }
 
 /** Up to `limit` bytes, then the stream is closed (tar-stream's bodies are not async-iterable safely). */

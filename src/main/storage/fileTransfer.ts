@@ -18,6 +18,8 @@ import { checkArchive } from './archiveCheck'
 import { fileBody, type FileBrowser } from './fileBrowser'
 import { isDir, refused, resolvePath, type Scope } from './fileScope'
 import { MOUNTS } from './volumeHelpers'
+import { volumeFileOnHost } from './hostPath'
+import { createReadStream } from 'node:fs'
 
 export class FileTransfer {
   constructor(
@@ -34,7 +36,18 @@ export class FileTransfer {
       const name = baseName(path) || scope.label
       if (isDir(stat))
         return { filename: `${name}.tar`, contentType: 'application/x-tar', body: await readArchive(scope.docker, scope.container, abs) }
-      return { filename: name, contentType: 'application/octet-stream', body: await fileBody(scope.docker, scope.container, abs) }
+      const onHost =
+        target.kind === 'volume' && scope.root
+          ? await volumeFileOnHost(
+              scope.docker,
+              this.engine.getStatus().endpoint ?? '',
+              target.name,
+              abs.slice(scope.root.length + 1),
+              stat,
+            )
+          : null
+      const body = onHost ? createReadStream(onHost, { highWaterMark: 1024 * 1024 }) : await fileBody(scope.docker, scope.container, abs)
+      return { filename: name, contentType: 'application/octet-stream', size: stat.size, body }
     })
   }
 

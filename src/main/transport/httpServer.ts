@@ -117,6 +117,7 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
       ...securityHeaders,
       'Content-Type': download.contentType,
       'Content-Disposition': `attachment; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`,
+      ...(download.size !== undefined ? { 'Content-Length': String(download.size) } : {}),
     })
     download.body.pipe(res)
     res.on('close', () => download.body.destroy())

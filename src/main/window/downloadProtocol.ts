@@ -37,6 +37,7 @@ export function serveDownloads(
       return new Response(Readable.toWeb(download.body) as ReadableStream, {
         headers: {
           'Content-Type': download.contentType,
+          ...(download.size !== undefined ? { 'Content-Length': String(download.size) } : {}),
           'Content-Disposition': `attachment; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`,
         },
       })
