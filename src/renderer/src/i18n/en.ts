@@ -369,8 +369,4 @@ export default {
   volumes: volumesEn,
   files: filesEn,
   networks: networksEn,
-  coming: {
-    title: '{pane} is coming',
-    body: 'This pane is being built. Containers and Engine work today.',
-  },
 }

@@ -384,10 +384,6 @@ const zhCN: typeof en = {
   volumes: volumesZh,
   files: filesZh,
   networks: networksZh,
-  coming: {
-    title: '{pane}即将推出',
-    body: '此页面正在开发中。目前可以使用容器和引擎页面。',
-  },
 }
 
 export default zhCN
