@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { get } from 'node:http'
 import WebSocket from 'ws'
 import { registryEnv, startRegistries } from '../scripts/lib/registry.mjs'
 import { startServer } from './browserServer'
@@ -95,9 +96,16 @@ export async function benchImages(docker: Dockerode, dockerHost: string): Promis
     for (let i = 0; i < 3; i++) {
       saveCli.push(timed(() => execFileSync('docker', ['save', '-o', join(out, 'cli.tar'), tag], { env })))
       started = performance.now()
-      const res = await fetch(`${origin}/download/images/save?name=${encodeURIComponent(tag)}`, { headers: { cookie } })
-      const reader = res.body!.getReader()
-      for (let r = await reader.read(); !r.done; r = await reader.read());
+      // node:http on a fresh connection: a kept-alive one can meet the server's idle
+      // timeout while the CLI's save runs, and undici then fails the request.
+      await new Promise<void>((resolve, reject) => {
+        get(`${origin}/download/images/save?name=${encodeURIComponent(tag)}`, { headers: { cookie }, agent: false }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`save failed: HTTP ${res.statusCode}`))
+          res.resume()
+          res.on('end', resolve)
+          res.on('error', reject)
+        }).on('error', reject)
+      })
       saveWharf.push(performance.now() - started)
     }
 

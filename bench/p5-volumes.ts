@@ -42,7 +42,7 @@ async function downloads(server: RunningServer, volume: string): Promise<{ ms: n
     const started = performance.now()
     // node:http, not fetch: undici's web streams cost the client more than the server spends.
     const received = await new Promise<number>((resolve, reject) => {
-      get(`${origin}/download/files?kind=volume&name=${volume}&path=big.bin`, { headers: { cookie } }, (res) => {
+      get(`${origin}/download/files?kind=volume&name=${volume}&path=big.bin`, { headers: { cookie }, agent: false }, (res) => {
         if (res.statusCode !== 200) reject(new Error(`P5 download failed: HTTP ${res.statusCode}`))
         let n = 0
         res.on('data', (chunk: Buffer) => (n += chunk.length))

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startBrowserMode, type BrowserMode } from '../../src/main/browserMode'
 import type { ServerMessage } from '../../src/shared/protocol'
-import { cleanup, createTestContainer, testDocker, waitFor } from './support/engine'
+import { cleanup, createTestContainer, runId, testDocker, waitFor } from './support/engine'
 
 const TOKEN = 'integration-token-1234'
 const docker = testDocker()
@@ -82,6 +82,30 @@ describe('browser mode access', () => {
     expect(status).toBe(403)
     await expect(connect({ cookie, origin: 'http://evil.example' })).rejects.toThrow(/403/)
     await expect(connect({})).rejects.toThrow(/403/)
+  })
+
+  it('takes uploads only from the page: cookie, Origin and the upload header all required', async () => {
+    const cookie = await sessionCookie()
+    const volume = `wharf-it-${Date.now().toString(36)}-upl`
+    // Labelled with the run: removed in afterAll, once closing the app has removed its helper.
+    await docker.createVolume({ Name: volume, Labels: { 'wharf.test': runId } })
+    const url = `${base}/upload/files?kind=volume&name=${volume}&dir=&file=a.txt`
+    const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', body: 'hello', headers })
+    expect((await post({ origin: base, 'x-wharf-upload': '1' })).status).toBe(403)
+    expect((await post({ cookie, origin: base })).status).toBe(403)
+    expect((await post({ cookie, origin: 'http://evil.example', 'x-wharf-upload': '1' })).status).toBe(403)
+    const bad = await fetch(`${base}/upload/files?kind=volume&name=${volume}&dir=..&file=a.txt`, {
+      method: 'POST',
+      body: 'hello',
+      headers: { cookie, origin: base, 'x-wharf-upload': '1' },
+    })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/climbs out/)
+    const good = await post({ cookie, origin: base, 'x-wharf-upload': '1' })
+    expect(await good.json()).toEqual({ ok: true, result: { path: 'a.txt' } })
+    const back = await fetch(`${base}/download/files?kind=volume&name=${volume}&path=a.txt`, { headers: { cookie } })
+    expect(back.headers.get('content-length')).toBe('5')
+    expect(await back.text()).toBe('hello')
   })
 
   it('does not serve files outside the renderer folder', async () => {

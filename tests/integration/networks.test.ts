@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { NetworkSummary } from '../../src/shared/networks'
+import type { NetworkSummary, Topology } from '../../src/shared/networks'
 import { fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, runId, testDocker } from './support/engine'
 
@@ -92,5 +92,26 @@ describe('networks (N1–N4)', () => {
     created.push(first.id)
     const overlap = await fails(ctx.api, 'networks.create', spec(`wharf-it-${runId}-b`, { subnet: `10.233.${octet}.128/25` }))
     expect(overlap.fields?.subnet).toBe(`10.233.${octet}.128/25 overlaps the network wharf-it-${runId}-a (10.233.${octet}.0/24)`)
+  })
+})
+
+describe('topology (N5)', () => {
+  it('shows a container joined to another’s network namespace, with addresses and published ports', async () => {
+    const host = await createTestContainer(docker, { start: true, name: `wharf-it-${runId}-host`, ports: { '80/tcp': [{ HostPort: '' }] } })
+    const guest = await docker.createContainer({
+      Image: 'wharf-test/busybox:latest',
+      name: `wharf-it-${runId}-guest`,
+      Cmd: ['sleep', '3600'],
+      Labels: { 'wharf.test': runId },
+      HostConfig: { NetworkMode: `container:${host.id}` },
+    })
+    await guest.start()
+    const topology = await ok<Topology>(ctx.api, 'networks.topology')
+    const hostNode = topology.containers.find((c) => c.id === host.id)
+    const guestNode = topology.containers.find((c) => c.id === guest.id)
+    expect(hostNode?.endpoints).toEqual([{ network: 'bridge', ipv4: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) as unknown as string }])
+    expect(hostNode?.ports[0]).toMatch(/^\d+→80\/tcp$/)
+    expect(guestNode).toMatchObject({ joinedTo: host.id, endpoints: [] })
+    expect(topology.networks.map((n) => n.name)).toEqual(expect.arrayContaining(['bridge', 'host', 'none']))
   })
 })

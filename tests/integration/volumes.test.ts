@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { pack } from 'tar-stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FileListing, FilePreview, VolumeSummary } from '../../src/shared/files'
+import type { BindMount, FileListing, FilePreview, StorageDriverInfo, VolumeSummary } from '../../src/shared/files'
+import { mkdtemp } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
 import type { TaskInfo } from '../../src/shared/tasks'
 import { acceptUpload } from '../../src/main/downloads/uploads'
 import { openDownload } from '../../src/main/downloads/downloads'
@@ -74,6 +76,36 @@ describe('volumes (V1, V2)', () => {
     expect(candidates.map((v) => v.name)).toContain(name)
     const removed = await ok<{ removed: string[] }>(ctx.api, 'volumes.remove', { names: [name], force: false })
     expect(removed.removed).toEqual([name])
+  })
+})
+
+describe('bind mounts (V5), storage driver (V6) and helpers left by a crash', () => {
+  it('lists host paths bind-mounted into containers, and the engine’s storage driver', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wharf-bind-'))
+    const user = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['true'], Labels: { 'wharf.test': runId }, HostConfig: { Binds: [`${dir}:/srv:ro`] } })
+    const binds = await ok<BindMount[]>(ctx.api, 'volumes.bindMounts')
+    expect(binds.find((b) => b.source === dir)?.containers).toEqual([expect.objectContaining({ id: user.id, destination: '/srv', readOnly: true, running: false })])
+    const driver = await ok<StorageDriverInfo>(ctx.api, 'storage.driver')
+    expect(driver.driver).toBe((await docker.info()).Driver)
+    expect(driver.dockerRootDir).not.toBe('')
+  })
+
+  it('removes helpers whose Wharf process is gone on the next start, and keeps helpers out of "used by"', async () => {
+    const orphan = await docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', '3600'],
+      Labels: { 'wharf.helper': 'volume', 'wharf.helper.owner': `${hostname()}:2147483646`, 'wharf.test': runId },
+      HostConfig: { Binds: [`${vol}:/wharf-volume`] },
+    })
+    await orphan.start()
+    expect((await ok<VolumeSummary[]>(ctx.api, 'volumes.list')).find((v) => v.name === vol)?.usedBy).toEqual([])
+    const fresh = await startApi()
+    try {
+      await ok(fresh.api, 'files.list', { target, path: '' })
+      await expect(orphan.inspect()).rejects.toThrow(/no such container/i)
+    } finally {
+      await fresh.services.dispose()
+    }
   })
 })
 
