@@ -109,7 +109,7 @@ describe('topology (N5)', () => {
     const topology = await ok<Topology>(ctx.api, 'networks.topology')
     const hostNode = topology.containers.find((c) => c.id === host.id)
     const guestNode = topology.containers.find((c) => c.id === guest.id)
-    expect(hostNode?.endpoints).toEqual([{ network: 'bridge', ipv4: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) as unknown as string }])
+    expect(hostNode?.endpoints).toEqual([{ network: 'bridge', ipv4: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) }])
     expect(hostNode?.ports[0]).toMatch(/^\d+→80\/tcp$/)
     expect(guestNode).toMatchObject({ joinedTo: host.id, endpoints: [] })
     expect(topology.networks.map((n) => n.name)).toEqual(expect.arrayContaining(['bridge', 'host', 'none']))

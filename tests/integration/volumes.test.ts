@@ -82,11 +82,18 @@ describe('volumes (V1, V2)', () => {
 describe('bind mounts (V5), storage driver (V6) and helpers left by a crash', () => {
   it('lists host paths bind-mounted into containers, and the engine’s storage driver', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wharf-bind-'))
-    const user = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['true'], Labels: { 'wharf.test': runId }, HostConfig: { Binds: [`${dir}:/srv:ro`] } })
+    const user = await docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['true'],
+      Labels: { 'wharf.test': runId },
+      HostConfig: { Binds: [`${dir}:/srv:ro`] },
+    })
     const binds = await ok<BindMount[]>(ctx.api, 'volumes.bindMounts')
-    expect(binds.find((b) => b.source === dir)?.containers).toEqual([expect.objectContaining({ id: user.id, destination: '/srv', readOnly: true, running: false })])
+    expect(binds.find((b) => b.source === dir)?.containers).toEqual([
+      expect.objectContaining({ id: user.id, destination: '/srv', readOnly: true, running: false }),
+    ])
     const driver = await ok<StorageDriverInfo>(ctx.api, 'storage.driver')
-    expect(driver.driver).toBe((await docker.info()).Driver)
+    expect(driver.driver).toBe(((await docker.info()) as { Driver: string }).Driver)
     expect(driver.dockerRootDir).not.toBe('')
   })
 
