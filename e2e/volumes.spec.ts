@@ -92,7 +92,11 @@ test('a link out of the volume is refused, a bad name is explained, delete asks 
 test('create a volume from the form, see it refused while used, and browse a container’s files', async ({ page }) => {
   const name = `e2e-made-${runLabel}`
   const volumes = new VolumesPage(page)
-  await volumes.open()
+  await volumes.find(runLabel)
+  // A volume made by someone else (here the API, as the CLI would) shows up without a refresh.
+  const outside = `e2e-outside-${runLabel}`
+  await docker.createVolume({ Name: outside, Labels: { 'wharf.test': runLabel } })
+  await expect(volumes.row(outside)).toBeVisible()
   await page.getByRole('button', { name: 'Create volume…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Create a volume' })
   await dialog.getByLabel('Name').fill('bad name')

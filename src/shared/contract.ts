@@ -219,6 +219,10 @@ export const streams = {
   'tasks.changed': stream<typeof s.empty, TaskInfo>(s.empty),
   /** Something about images changed (pull, tag, untag, delete, load, build); the event names what happened. Lists again are the subscriber's call. */
   'images.changed': stream<typeof s.empty, { action: string; id: string }>(s.empty),
+  /** A volume was created or removed, or a container that may use one; list again. */
+  'volumes.changed': stream<typeof s.empty, { action: string; id: string }>(s.empty),
+  /** A network was created, removed, connected or disconnected, or a container came or went; list again. */
+  'networks.changed': stream<typeof s.empty, { action: string; id: string }>(s.empty),
   /**
    * A terminal's output as bytes, starting with what main still holds of the past (the
    * replay buffer), then status changes; ends after the session has ended. The viewer

@@ -166,6 +166,18 @@ export function createStreamHandlers(s: Services): StreamHandlers {
         const usage = event.Type === 'container' && (event.Action === 'create' || event.Action === 'destroy')
         if (event.Type === 'image' || usage) emit({ action: event.Action, id: event.Actor.ID })
       }),
+    'volumes.changed': (_input, emit) =>
+      s.engine.events.add((event) => {
+        // Mounts and unmounts (every helper makes some) change nothing the list shows.
+        const volume = event.Type === 'volume' && (event.Action === 'create' || event.Action === 'destroy')
+        const usage = event.Type === 'container' && (event.Action === 'create' || event.Action === 'destroy')
+        if (volume || usage) emit({ action: event.Action, id: event.Actor.ID })
+      }),
+    'networks.changed': (_input, emit) =>
+      s.engine.events.add((event) => {
+        const addresses = event.Type === 'container' && ['start', 'die', 'destroy'].includes(event.Action)
+        if (event.Type === 'network' || addresses) emit({ action: event.Action, id: event.Actor.ID })
+      }),
     'terminals.output': ({ id, viewer }, emit, end) => s.terminals.watch(id, viewer, emit, () => end()),
   }
 }

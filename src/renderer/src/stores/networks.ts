@@ -1,7 +1,7 @@
 /** Networks (N1–N5): loaded when the pane opens and after each change made here. */
 import type { NetworkSummary, Topology } from '@shared/networks'
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { onScopeDispose, ref, watch } from 'vue'
 import { useApi } from '../api'
 import { useEngineStore } from './engine'
 
@@ -27,6 +27,16 @@ export const useNetworksStore = defineStore('networks', () => {
   const loaded = ref(false)
   const error = ref<string | null>(null)
   let revision = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  // Engine events (from Wharf or any other client) make the list load again, once a burst settles.
+  const unsubscribe = api.subscribe('networks.changed', {}, () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void load(), 150)
+  })
+  onScopeDispose(() => {
+    unsubscribe()
+    clearTimeout(timer)
+  })
 
   async function load(): Promise<void> {
     const mine = ++revision

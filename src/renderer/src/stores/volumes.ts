@@ -1,7 +1,7 @@
 /** The volume list (V1, V2): loaded when the pane opens and after each change made here. */
 import type { VolumeSummary } from '@shared/files'
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { onScopeDispose, ref, watch } from 'vue'
 import { useApi } from '../api'
 import { useEngineStore } from './engine'
 
@@ -18,6 +18,16 @@ export const useVolumesStore = defineStore('volumes', () => {
   /** Sizes asked for, by name (computing one runs `du` in a helper). */
   const sizes = ref(new Map<string, VolumeSize>())
   let revision = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  // Engine events (from Wharf or any other client) make the list load again, once a burst settles.
+  const unsubscribe = api.subscribe('volumes.changed', {}, () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void load(), 150)
+  })
+  onScopeDispose(() => {
+    unsubscribe()
+    clearTimeout(timer)
+  })
 
   async function load(): Promise<void> {
     const mine = ++revision
