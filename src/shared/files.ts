@@ -20,6 +20,8 @@ export interface FileEntry {
   linkTarget?: string
 }
 
+export type FileLimit = 'no-shell-image' | 'container-no-shell' | 'container-stopped'
+
 export interface FileListing {
   /** Relative to the volume (or `/` of the container); '' is the root. */
   path: string
@@ -31,9 +33,13 @@ export interface FileListing {
   via: 'exec' | 'archive'
   /** The archive listing stopped early on a very large folder. */
   truncated: boolean
-  /** Rename and delete need a shell; false says why in `note`. */
+  /** Rename and delete need a shell; false says why in `limit`. */
   canModify: boolean
-  note?: string
+  /**
+   * Why the browser is limited here, for the page to explain in the user's language: no
+   * image on the engine has a shell (volumes), the container has none, or it is stopped.
+   */
+  limit?: FileLimit
 }
 
 export interface FilePreview {

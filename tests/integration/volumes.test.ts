@@ -236,7 +236,7 @@ describe('volume browser through the archive API only (no image with a shell)', 
     const root = await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: '' })
     expect(root.via).toBe('archive')
     expect(root.canModify).toBe(false)
-    expect(root.note).toMatch(/shell/)
+    expect(root.limit).toBe('no-shell-image')
     expect(names(root)).toContain('file:sp ace é.txt')
     expect(root.entries.find((e) => e.name === 'escape')?.linkTarget).toBe('/')
     expect(names(await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: 'nested/deeper' }))).toEqual(['file:leaf.txt'])
@@ -257,6 +257,40 @@ describe('volume browser through the archive API only (no image with a shell)', 
     // The helper used no image but the one Wharf imported itself.
     const helpers = await docker.listContainers({ all: true, filters: { label: ['wharf.helper'] } })
     expect(helpers.some((h) => h.Image.startsWith('wharf-helper-empty'))).toBe(true)
+  })
+})
+
+describe('container files (C9)', () => {
+  it('browses a running container by exec and a stopped one through the archive API, docker cp both ways', async () => {
+    const c = await docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['sh', '-c', 'mkdir -p /work && echo made > /work/made.txt && sleep 3600'],
+      Labels: { 'wharf.test': runId },
+      StopTimeout: 1,
+    })
+    await c.start()
+    const target = { kind: 'container', id: c.id }
+    await waitFor(
+      async () => (await ok<FileListing>(ctx.api, 'files.list', { target, path: 'work' })).entries.length === 1,
+      'the file to be written',
+    )
+    const running = await ok<FileListing>(ctx.api, 'files.list', { target, path: 'work' })
+    expect(running).toMatchObject({ via: 'exec', canModify: true })
+    await ok(ctx.api, 'files.rename', { target, path: 'work/made.txt', name: 'kept.txt' })
+    await c.stop()
+    const stopped = await ok<FileListing>(ctx.api, 'files.list', { target, path: 'work' })
+    expect(stopped).toMatchObject({ via: 'archive', canModify: false, limit: 'container-stopped' })
+    expect(names(stopped)).toEqual(['file:kept.txt'])
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: '' }))).toEqual(
+      expect.arrayContaining(['dir:bin', 'dir:work']),
+    )
+    await acceptUpload(ctx.services, `files?kind=container&id=${c.id}&dir=work&file=in.txt`, Readable.from([Buffer.from('copied in')]), 9)
+    const back = await readAll((await openDownload(ctx.services, `files?kind=container&id=${c.id}&path=work/in.txt`)).body)
+    expect(back.toString()).toBe('copied in')
+    expect((await fails(ctx.api, 'files.remove', { target, paths: ['work/in.txt'] })).message).toMatch(/running/)
+    expect((await fails(ctx.api, 'files.list', { target: { kind: 'container', id: 'no-such-container-x' }, path: '' })).code).toBe(
+      'not_found',
+    )
   })
 })
 

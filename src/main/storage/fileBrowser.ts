@@ -3,7 +3,7 @@ import type Dockerode from 'dockerode'
 import { Readable } from 'node:stream'
 import { pack } from 'tar-stream'
 import { WharfError } from '../../shared/errors'
-import type { FileListing, FilePreview, FileTarget } from '../../shared/files'
+import type { FileLimit, FileListing, FilePreview, FileTarget } from '../../shared/files'
 import { joinRel, parentOf } from '../../shared/filePaths'
 import type { EngineConnection } from '../engine/connection'
 import { readArchive, statPath, writeArchive } from './archiveApi'
@@ -13,8 +13,8 @@ import { TarSingleFile } from './tarSingleFile'
 import { LIST_SCRIPT, listFromTar, parseExecListing } from './listing'
 import type { VolumeHelpers } from './volumeHelpers'
 
-/** An archive listing reads the folder's whole tar; past this it stops and says so. */
-const ARCHIVE_LIST_LIMIT = 256 * 1024 * 1024
+/** An archive listing reads the folder's whole tar, contents included; past this it stops and says so. */
+const ARCHIVE_LIST_LIMIT = 64 * 1024 * 1024
 
 export class FileBrowser {
   readonly scopes: FileScopes
@@ -27,7 +27,7 @@ export class FileBrowser {
     return this.scopes.with(target, async (scope) => {
       const { path: abs, stat } = await resolvePath(scope, path)
       if (!isDir(stat)) throw refused(`${path || '/'} is not a folder`)
-      const base = { path, canModify: scope.shell, note: scope.note }
+      const base = { path, canModify: scope.shell, limit: scope.limit }
       if (scope.shell) {
         const result = await execCapture(scope.docker, scope.container, ['sh', '-c', LIST_SCRIPT, 'wharf-list', abs, scope.root])
         if (result.exitCode === 4) throw refused(`${path} leads outside the volume`)
@@ -37,10 +37,7 @@ export class FileBrowser {
       }
       const tar = await readArchive(scope.docker, scope.container, `${abs}/.`)
       const { entries, truncated } = await listFromTar(tar, ARCHIVE_LIST_LIMIT)
-      const note = truncated
-        ? `This folder is very large; only the first ${entries.length} entries were read. ${scope.note ?? ''}`
-        : scope.note
-      return { ...base, note, entries, via: 'archive', truncated }
+      return { ...base, entries, via: 'archive', truncated }
     })
   }
 
@@ -99,8 +96,15 @@ export class FileBrowser {
   }
 }
 
+const LIMIT_TEXT: Record<FileLimit, string> = {
+  'no-shell-image':
+    'an image with sh, find and stat on the engine (busybox, alpine, debian…); this volume is reached through the archive API only',
+  'container-no-shell': 'sh, find and stat in the container, which it does not have',
+  'container-stopped': 'the container running; start it first',
+}
+
 function needsShell(scope: Scope, what: string): void {
-  if (!scope.shell) throw new WharfError({ code: 'unsupported', message: `${what} needs a shell. ${scope.note ?? ''}`.trim() })
+  if (!scope.shell) throw new WharfError({ code: 'unsupported', message: `${what} needs ${LIMIT_TEXT[scope.limit ?? 'no-shell-image']}` })
 }
 
 /** A single file's bytes, unwrapped from the one-entry tar the archive API sends. */

@@ -7,7 +7,7 @@
  */
 import type Dockerode from 'dockerode'
 import { WharfError } from '../../shared/errors'
-import type { FileTarget } from '../../shared/files'
+import type { FileLimit, FileTarget } from '../../shared/files'
 import { statPath, type PathStat } from './archiveApi'
 import { execCapture } from './execCapture'
 import { fromGoMode } from './fileMode'
@@ -21,7 +21,7 @@ export interface Scope {
   root: string
   shell: boolean
   /** Why rename/delete or a full listing is not available, when so. */
-  note?: string
+  limit?: FileLimit
   label: string
 }
 
@@ -47,9 +47,7 @@ export class FileScopes {
           root: MOUNTS[0],
           shell: helper.shell,
           label: target.name,
-          note: helper.shell
-            ? undefined
-            : 'No image on this engine has a shell, so Wharf reads this volume through the archive API: download, upload and new folders work; rename and delete need an image with sh (busybox, alpine, debian…).',
+          limit: helper.shell ? undefined : 'no-shell-image',
         }),
       )
     }
@@ -70,12 +68,8 @@ export class FileScopes {
         this.containerShell.set(info.Id, shell)
       }
     }
-    const note = shell
-      ? undefined
-      : running
-        ? 'This container has no shell with find and stat, so the listing comes from the archive API and rename and delete are not available.'
-        : 'The container is not running: files are read through the archive API; start it to rename or delete.'
-    return work({ docker, container: info.Id, root: '', shell, note, label: info.Name.replace(/^\//, '') })
+    const limit: FileLimit | undefined = shell ? undefined : running ? 'container-no-shell' : 'container-stopped'
+    return work({ docker, container: info.Id, root: '', shell, limit, label: info.Name.replace(/^\//, '') })
   }
 }
 

@@ -36,5 +36,9 @@ describe('listFromTar', () => {
     const cut = await listFromTar(Readable.from(q), 40_000)
     expect(cut.truncated).toBe(true)
     expect(cut.entries.length).toBeLessThan(50)
+    // A stream that stalls is cut by time.
+    const slow = new Readable({ read() {} })
+    const stalled = await listFromTar(slow, 1 << 20, 50)
+    expect(stalled).toEqual({ entries: [], truncated: true })
   })
 })

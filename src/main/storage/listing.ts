@@ -65,9 +65,10 @@ export function sortEntries(entries: FileEntry[]): FileEntry[] {
 
 /**
  * The direct children in a tar of `<folder>/.` (names start with `./`). Stops after
- * `maxBytes` of archive, returning what it has, marked truncated.
+ * `maxBytes` of archive or `maxMs`, returning what it has, marked truncated: the engine
+ * sends every file's contents too, and a stopped container's / can be gigabytes.
  */
-export function listFromTar(tar: Readable, maxBytes: number): Promise<{ entries: FileEntry[]; truncated: boolean }> {
+export function listFromTar(tar: Readable, maxBytes: number, maxMs = 5000): Promise<{ entries: FileEntry[]; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const entries: FileEntry[] = []
     const parser = extract()
@@ -78,8 +79,10 @@ export function listFromTar(tar: Readable, maxBytes: number): Promise<{ entries:
       done = true
       tar.destroy()
       parser.destroy()
+      clearTimeout(timer)
       resolve({ entries: sortEntries(entries), truncated })
     }
+    const timer = setTimeout(() => finish(true), maxMs)
     tar.on('data', (chunk: Buffer) => {
       bytes += chunk.length
       if (bytes > maxBytes) finish(true)

@@ -25,6 +25,14 @@ export default {
   selectAll: 'Select all entries',
   empty: 'This folder is empty. Drop files here or use Upload.',
   loading: 'Loading…',
+  truncated: 'This folder is very large; only the first {n} entries were read. ',
+  limit: {
+    'no-shell-image':
+      'No image on this engine has a shell, so Wharf reaches this volume through the archive API alone: download, upload and new folders work; rename and delete need an image with sh (busybox, alpine, debian…).',
+    'container-no-shell':
+      'This container has no shell with find and stat: the listing comes from the archive API, and rename and delete are not available.',
+    'container-stopped': 'The container is not running: its files are read through the archive API. Start it to rename or delete.',
+  },
   summary: '{n} entries, {size} in files',
   dropHint: 'drop files or folders here to upload',
   uploads: 'Uploads',

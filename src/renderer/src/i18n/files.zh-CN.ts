@@ -25,6 +25,13 @@ export default {
   selectAll: '选择全部条目',
   empty: '此文件夹为空。可将文件拖到这里，或使用“上传”。',
   loading: '加载中…',
+  truncated: '此文件夹非常大，仅读取了前 {n} 项。',
+  limit: {
+    'no-shell-image':
+      '此引擎上没有带 shell 的镜像，因此 Wharf 仅通过归档 API 访问此数据卷：可以下载、上传和新建文件夹；重命名和删除需要一个带 sh 的镜像（busybox、alpine、debian…）。',
+    'container-no-shell': '此容器没有带 find 和 stat 的 shell：列表来自归档 API，无法重命名或删除。',
+    'container-stopped': '容器未运行：其文件通过归档 API 读取。启动容器后才能重命名或删除。',
+  },
   summary: '{n} 项，文件共 {size}',
   dropHint: '把文件或文件夹拖到这里即可上传',
   uploads: '上传',
