@@ -54,6 +54,17 @@ test('open a volume, go into a folder, upload a file, preview it and download it
   const download = await downloading
   expect(download.suggestedFilename()).toBe('note.txt')
   expect(readFileSync(await download.path(), 'utf8')).toBe(text)
+
+  // The folder tree: the current folder's subfolders are listed, and the root takes us back.
+  const tree = page.getByRole('tree', { name: 'Folders' })
+  await expect(tree.getByRole('treeitem', { name: /docs/ })).toHaveAttribute('aria-expanded', 'true')
+  await tree.getByRole('button', { name: 'old', exact: true }).click()
+  await expect(files.getByRole('navigation', { name: 'Location' }).getByRole('button', { name: 'old' })).toHaveAttribute(
+    'aria-current',
+    'location',
+  )
+  await tree.getByRole('button', { name: volume, exact: true }).click()
+  await expect(volumes.entry('docs')).toBeVisible()
 })
 
 test('a link out of the volume is refused, a bad name is explained, delete asks first', async ({ page }) => {
@@ -122,6 +133,6 @@ test('create a volume from the form, see it refused while used, and browse a con
   await page.getByRole('link', { name: `e2e-user-${runLabel}` }).click()
   await page.getByRole('tab', { name: 'Files' }).click()
   const files = page.getByRole('region', { name: `Files of e2e-user-${runLabel}:/` })
-  await files.getByRole('button', { name: 'etc', exact: true }).click()
+  await volumes.openEntry('etc')
   await expect(files.getByRole('row').filter({ hasText: 'motd-wharf' })).toContainText('A')
 })

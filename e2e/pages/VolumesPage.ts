@@ -24,7 +24,8 @@ export class VolumesPage {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('button', { name, exact: true }) })
   }
 
+  /** Opens a folder or previews a file by its name in the listing (the folder tree has the same names). */
   async openEntry(name: string): Promise<void> {
-    await this.page.getByRole('button', { name, exact: true }).click()
+    await this.entry(name).getByRole('button', { name, exact: true }).click()
   }
 }

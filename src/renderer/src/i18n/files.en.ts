@@ -2,6 +2,9 @@
 export default {
   label: 'Files of {name}',
   location: 'Location',
+  tree: 'Folders',
+  expand: 'Open {name}',
+  collapse: 'Close {name}',
   up: 'Up',
   refresh: 'Refresh',
   newFolder: 'New folder…',
@@ -33,7 +36,7 @@ export default {
       'This container has no shell with find and stat: the listing comes from the archive API, and rename and delete are not available.',
     'container-stopped': 'The container is not running: its files are read through the archive API. Start it to rename or delete.',
   },
-  summary: '{n} entries, {size} in files',
+  summary: 'no entries | 1 entry, {size} in files | {n} entries, {size} in files',
   dropHint: 'drop files or folders here to upload',
   uploads: 'Uploads',
   uploadProgress: 'Upload of {name}',

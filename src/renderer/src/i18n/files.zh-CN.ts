@@ -2,6 +2,9 @@
 export default {
   label: '{name} 的文件',
   location: '位置',
+  tree: '文件夹',
+  expand: '展开 {name}',
+  collapse: '折叠 {name}',
   up: '上一级',
   refresh: '刷新',
   newFolder: '新建文件夹…',
@@ -32,7 +35,7 @@ export default {
     'container-no-shell': '此容器没有带 find 和 stat 的 shell：列表来自归档 API，无法重命名或删除。',
     'container-stopped': '容器未运行：其文件通过归档 API 读取。启动容器后才能重命名或删除。',
   },
-  summary: '{n} 项，文件共 {size}',
+  summary: '没有条目 | 1 项，文件共 {size} | {n} 项，文件共 {size}',
   dropHint: '把文件或文件夹拖到这里即可上传',
   uploads: '上传',
   uploadProgress: '{name} 的上传进度',
