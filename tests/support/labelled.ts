@@ -12,6 +12,19 @@ export async function removeLabelled(docker: Dockerode, value: string): Promise<
     ),
   )
   const { Volumes } = await docker.listVolumes({ filters: { label: [`wharf.test=${value}`] } })
+  // A Wharf under test may still hold a helper on them (removed after 90 s idle): end those first.
+  const names = new Set((Volumes ?? []).map((v) => v.Name))
+  const helpers = await docker.listContainers({ all: true, filters: { label: ['wharf.helper'] } })
+  await Promise.all(
+    helpers
+      .filter((h) => (h.Labels['wharf.helper.volumes'] ?? '').split(',').some((v) => names.has(v)))
+      .map((h) =>
+        docker
+          .getContainer(h.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+  )
   await Promise.all(
     (Volumes ?? []).map((v) =>
       docker
