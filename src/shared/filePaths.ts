@@ -4,6 +4,8 @@
  * of a path can climb out. Symlinks are checked in main against the engine.
  */
 
+import { FIELD_TEXT } from './fieldText'
+
 export class PathRefused extends Error {}
 
 /** `a//b/./c/` → `a/b/c`; the root is ''. Throws PathRefused for `..`, NUL or control characters. */
@@ -16,10 +18,10 @@ export function normalizeRelPath(path: string): string {
 
 /** A single new name (folder, rename target, uploaded file). */
 export function checkName(name: string): string | undefined {
-  if (!name || name === '.' || name === '..') return 'Give a name other than . or ..'
-  if (name.includes('/')) return 'A name cannot contain /'
-  if (name.includes('\0')) return 'A name cannot contain a NUL character'
-  if (new TextEncoder().encode(name).length > 255) return 'A name is at most 255 bytes'
+  if (!name || name === '.' || name === '..') return FIELD_TEXT.nameDots
+  if (name.includes('/')) return FIELD_TEXT.nameSlash
+  if (name.includes('\0')) return FIELD_TEXT.nameNul
+  if (new TextEncoder().encode(name).length > 255) return FIELD_TEXT.nameLong
   return undefined
 }
 

@@ -1,21 +1,22 @@
 /** Inputs of the volume and file-browser methods (issue 6, V1–V5, C9). */
 import { z } from 'zod'
 import { checkName, normalizeRelPath, PathRefused } from './filePaths'
+import { FIELD_TEXT } from './fieldText'
 import { containerRef } from './schemas'
 
 export const volumeName = z
   .string()
   .trim()
-  .min(1, 'A volume name is required')
+  .min(1, FIELD_TEXT.volumeNameRequired)
   .max(255)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'A volume name starts with a letter or digit, then letters, digits, _ . -')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, FIELD_TEXT.volumeName)
 
 export const volumeRef = z.object({ name: volumeName }).strict()
 
 const keyValue = z
   .string()
   .max(4096)
-  .regex(/^[^=\s][^=]*=/, 'Each entry is KEY=VALUE')
+  .regex(/^[^=\s][^=]*=/, FIELD_TEXT.keyValue)
 
 export const createVolumeInput = z
   .object({

@@ -1,6 +1,7 @@
 /** Inputs of the network methods (issue 6, N2–N4). */
 import { z } from 'zod'
 import { contains, isCanonical, parseCidr, parseIpv4 } from './cidr'
+import { FIELD_TEXT, fieldText } from './fieldText'
 import { containerRef } from './schemas'
 
 export const NETWORK_DRIVERS = ['bridge', 'macvlan', 'ipvlan', 'overlay'] as const
@@ -8,16 +9,16 @@ export const NETWORK_DRIVERS = ['bridge', 'macvlan', 'ipvlan', 'overlay'] as con
 const networkName = z
   .string()
   .trim()
-  .min(1, 'A network name is required')
+  .min(1, FIELD_TEXT.networkNameRequired)
   .max(255)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'A network name starts with a letter or digit, then letters, digits, _ . -')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, FIELD_TEXT.networkName)
 
 export const networkRef = z.object({ id: networkName }).strict()
 
 const keyValue = z
   .string()
   .max(4096)
-  .regex(/^[^=\s][^=]*=/, 'Each entry is KEY=VALUE')
+  .regex(/^[^=\s][^=]*=/, FIELD_TEXT.keyValue)
 
 export const createNetworkInput = z
   .object({
@@ -36,24 +37,24 @@ export const createNetworkInput = z
   .superRefine((n, ctx) => {
     const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message })
     const subnet = n.subnet ? parseCidr(n.subnet) : null
-    if (n.subnet && !subnet) issue('subnet', 'A subnet is an IPv4 CIDR, e.g. 172.28.0.0/16')
+    if (n.subnet && !subnet) issue('subnet', FIELD_TEXT.subnetCidr)
     else if (n.subnet && !isCanonical(n.subnet))
       issue(
         'subnet',
-        `Write the subnet with its host bits zero, e.g. ${n.subnet.split('/')[0].replace(/\.\d+$/, '.0')}/${n.subnet.split('/')[1]}`,
+        fieldText('subnetHostBits', { example: `${n.subnet.split('/')[0].replace(/\.\d+$/, '.0')}/${n.subnet.split('/')[1]}` }),
       )
     if (n.gateway) {
       const gateway = parseIpv4(n.gateway)
-      if (gateway === null) issue('gateway', 'A gateway is an IPv4 address, e.g. 172.28.0.1')
-      else if (!subnet) issue('gateway', 'A gateway needs a subnet')
-      else if (!contains(subnet, gateway)) issue('gateway', `The gateway ${n.gateway} is not inside ${n.subnet}`)
+      if (gateway === null) issue('gateway', FIELD_TEXT.gatewayIp)
+      else if (!subnet) issue('gateway', FIELD_TEXT.gatewayNeedsSubnet)
+      else if (!contains(subnet, gateway)) issue('gateway', fieldText('gatewayOutside', { gateway: n.gateway, subnet: n.subnet ?? '' }))
     }
     if (n.ipRange) {
       const range = parseCidr(n.ipRange)
-      if (!range) issue('ipRange', 'An IP range is an IPv4 CIDR inside the subnet, e.g. 172.28.5.0/24')
-      else if (!subnet) issue('ipRange', 'An IP range needs a subnet')
+      if (!range) issue('ipRange', FIELD_TEXT.rangeCidr)
+      else if (!subnet) issue('ipRange', FIELD_TEXT.rangeNeedsSubnet)
       else if (!(contains(subnet, range.base) && range.bits >= subnet.bits))
-        issue('ipRange', `The range ${n.ipRange} is not inside ${n.subnet}`)
+        issue('ipRange', fieldText('rangeOutside', { range: n.ipRange, subnet: n.subnet ?? '' }))
     }
   })
 
@@ -66,13 +67,13 @@ export const connectInput = z
         z
           .string()
           .trim()
-          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'An alias is a host name'),
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, FIELD_TEXT.alias),
       )
       .max(32),
     ipv4: z
       .string()
       .trim()
-      .refine((v) => v === '' || parseIpv4(v) !== null, 'A static address is IPv4, e.g. 172.28.0.10')
+      .refine((v) => v === '' || parseIpv4(v) !== null, FIELD_TEXT.staticIp)
       .optional(),
   })
   .strict()

@@ -5,6 +5,7 @@ import tasksEn from './tasks.en'
 import volumesEn from './volumes.en'
 import filesEn from './files.en'
 import networksEn from './networks.en'
+import fieldsEn from './fields.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -369,4 +370,5 @@ export default {
   volumes: volumesEn,
   files: filesEn,
   networks: networksEn,
+  fields: fieldsEn,
 }

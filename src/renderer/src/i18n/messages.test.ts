@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import { describe, expect, it } from 'vitest'
 import en from './en'
 import zhCN from './zh-CN'
+import { FIELD_TEXT } from '@shared/fieldText'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -10,6 +11,11 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 
 describe('messages', () => {
+  it('translates every check shared with main, with the same words in English', () => {
+    expect(en.fields).toEqual(FIELD_TEXT)
+    expect(Object.keys(zhCN.fields).sort()).toEqual(Object.keys(FIELD_TEXT).sort())
+  })
+
   it('has the same keys in English and Simplified Chinese', () => {
     expect(keys(zhCN as Tree).sort()).toEqual(keys(en as Tree).sort())
   })

@@ -5,6 +5,7 @@ import tasksZh from './tasks.zh-CN'
 import volumesZh from './volumes.zh-CN'
 import filesZh from './files.zh-CN'
 import networksZh from './networks.zh-CN'
+import fieldsZh from './fields.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -384,6 +385,7 @@ const zhCN: typeof en = {
   volumes: volumesZh,
   files: filesZh,
   networks: networksZh,
+  fields: fieldsZh,
 }
 
 export default zhCN

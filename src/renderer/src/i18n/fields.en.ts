@@ -1,0 +1,22 @@
+/** The checks shared with main (src/shared/fieldText.ts), in English. */
+export default {
+  networkNameRequired: 'A network name is required',
+  networkName: 'A network name starts with a letter or digit, then letters, digits, _ . -',
+  keyValue: 'Each entry is KEY=VALUE',
+  subnetCidr: 'A subnet is an IPv4 CIDR, e.g. 172.28.0.0/16',
+  subnetHostBits: 'Write the subnet with its host bits zero, e.g. {example}',
+  gatewayIp: 'A gateway is an IPv4 address, e.g. 172.28.0.1',
+  gatewayNeedsSubnet: 'A gateway needs a subnet',
+  gatewayOutside: 'The gateway {gateway} is not inside {subnet}',
+  rangeCidr: 'An IP range is an IPv4 CIDR inside the subnet, e.g. 172.28.5.0/24',
+  rangeNeedsSubnet: 'An IP range needs a subnet',
+  rangeOutside: 'The range {range} is not inside {subnet}',
+  alias: 'An alias is a host name',
+  staticIp: 'A static address is IPv4, e.g. 172.28.0.10',
+  volumeNameRequired: 'A volume name is required',
+  volumeName: 'A volume name starts with a letter or digit, then letters, digits, _ . -',
+  nameDots: 'Give a name other than . or ..',
+  nameSlash: 'A name cannot contain /',
+  nameNul: 'A name cannot contain a NUL character',
+  nameLong: 'A name is at most 255 bytes',
+}

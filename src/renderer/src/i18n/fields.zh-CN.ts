@@ -1,0 +1,22 @@
+/** 与主进程共用的检查（src/shared/fieldText.ts）的中文。 */
+export default {
+  networkNameRequired: '请填写网络名称',
+  networkName: '网络名称以字母或数字开头，其后可用字母、数字、_ . -',
+  keyValue: '每项的格式为 KEY=VALUE',
+  subnetCidr: '子网应为 IPv4 CIDR，例如 172.28.0.0/16',
+  subnetHostBits: '子网的主机位应为零，例如 {example}',
+  gatewayIp: '网关应为 IPv4 地址，例如 172.28.0.1',
+  gatewayNeedsSubnet: '填写网关时必须同时填写子网',
+  gatewayOutside: '网关 {gateway} 不在 {subnet} 之内',
+  rangeCidr: 'IP 范围应为子网内的 IPv4 CIDR，例如 172.28.5.0/24',
+  rangeNeedsSubnet: '填写 IP 范围时必须同时填写子网',
+  rangeOutside: '范围 {range} 不在 {subnet} 之内',
+  alias: '别名应为合法的主机名',
+  staticIp: '固定地址应为 IPv4，例如 172.28.0.10',
+  volumeNameRequired: '请填写数据卷名称',
+  volumeName: '数据卷名称以字母或数字开头，其后可用字母、数字、_ . -',
+  nameDots: '名称不能是 . 或 ..',
+  nameSlash: '名称不能包含 /',
+  nameNul: '名称不能包含 NUL 字符',
+  nameLong: '名称最长 255 个字节',
+}

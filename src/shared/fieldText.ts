@@ -1,0 +1,55 @@
+/**
+ * The English text of the checks the volume, file and network forms share with main.
+ * Main sends these words in its errors; the renderer finds the key (and the values
+ * filled in) behind a message and shows the translation under `fields.*` instead.
+ */
+export const FIELD_TEXT = {
+  networkNameRequired: 'A network name is required',
+  networkName: 'A network name starts with a letter or digit, then letters, digits, _ . -',
+  keyValue: 'Each entry is KEY=VALUE',
+  subnetCidr: 'A subnet is an IPv4 CIDR, e.g. 172.28.0.0/16',
+  subnetHostBits: 'Write the subnet with its host bits zero, e.g. {example}',
+  gatewayIp: 'A gateway is an IPv4 address, e.g. 172.28.0.1',
+  gatewayNeedsSubnet: 'A gateway needs a subnet',
+  gatewayOutside: 'The gateway {gateway} is not inside {subnet}',
+  rangeCidr: 'An IP range is an IPv4 CIDR inside the subnet, e.g. 172.28.5.0/24',
+  rangeNeedsSubnet: 'An IP range needs a subnet',
+  rangeOutside: 'The range {range} is not inside {subnet}',
+  alias: 'An alias is a host name',
+  staticIp: 'A static address is IPv4, e.g. 172.28.0.10',
+  volumeNameRequired: 'A volume name is required',
+  volumeName: 'A volume name starts with a letter or digit, then letters, digits, _ . -',
+  nameDots: 'Give a name other than . or ..',
+  nameSlash: 'A name cannot contain /',
+  nameNul: 'A name cannot contain a NUL character',
+  nameLong: 'A name is at most 255 bytes',
+} as const
+
+export type FieldTextKey = keyof typeof FIELD_TEXT
+
+export function fieldText(key: FieldTextKey, params: Record<string, string> = {}): string {
+  return FIELD_TEXT[key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '')
+}
+
+const patterns = (Object.keys(FIELD_TEXT) as FieldTextKey[]).map((key) => {
+  const names: string[] = []
+  const source = FIELD_TEXT[key]
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const slot = /^\{(\w+)\}$/.exec(part)
+      if (!slot) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      names.push(slot[1])
+      return '(.+?)'
+    })
+    .join('')
+  return { key, names, pattern: new RegExp(`^${source}$`) }
+})
+
+/** The key and values behind one of these messages, or undefined for any other text. */
+export function fieldKeyOf(message: string): { key: FieldTextKey; params: Record<string, string> } | undefined {
+  for (const { key, names, pattern } of patterns) {
+    const match = pattern.exec(message)
+    if (match) return { key, params: Object.fromEntries(names.map((n, i) => [n, match[i + 1]])) }
+  }
+  return undefined
+}
