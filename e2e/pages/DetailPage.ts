@@ -6,10 +6,9 @@ export class DetailPage {
 
   async open(idOrName: string, tab = 'logs'): Promise<void> {
     await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
-    // Wait for the app's first route (/ → /containers): on a loaded machine it can land
-    // after a hash set too early and take the page back to the list.
-    await expect(this.page.getByRole('heading', { name: 'Containers', level: 1 })).toBeVisible()
-    await this.page.goto(`/#/containers/${idOrName}?tab=${tab}`)
+    // A fresh document with the route in it: a hash changed under a running app raced the
+    // app's own first route (/ → /containers) and, on a loaded machine, lost.
+    await this.page.goto(`/?at=${Date.now()}#/containers/${idOrName}?tab=${tab}`)
   }
 
   async tab(name: string): Promise<void> {
