@@ -3,7 +3,7 @@
 // typecheck, unit, integration and e2e tests, stops what it started, and prints one
 // closing line with the counts. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
@@ -49,6 +49,15 @@ function countPlaywright(file) {
   counts.passed += report.stats.expected ?? 0
   counts.failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0)
   counts.skipped += report.stats.skipped ?? 0
+}
+
+/** A failed e2e's page as Playwright saw it (its accessibility snapshot), so a CI log alone says what the page showed. */
+function printPageSnapshots(dir) {
+  const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('error-context.md')) : []
+  for (const file of files.slice(0, 5)) {
+    const text = readFileSync(join(dir, String(file)), 'utf8')
+    console.log(`\n--- ${file}\n${text.length > 6000 ? `${text.slice(0, 6000)}\n… (${text.length} characters)` : text}`)
+  }
 }
 
 rmSync(results, { recursive: true, force: true })
@@ -104,6 +113,7 @@ if (engine) {
       PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'e2e.json'),
     })
     countPlaywright(join(results, 'e2e.json'))
+    if (failures.includes('e2e (Chromium, browser mode)')) printPageSnapshots(join(results, 'e2e'))
   }
   if (!process.env.WHARF_KEEP_ENGINE) {
     stopRegistries()

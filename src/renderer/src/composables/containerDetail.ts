@@ -3,6 +3,7 @@ import type { ContainerInspect, ContainerState, ContainerSummary } from '@shared
 import { computed, ref, watch, type Ref } from 'vue'
 import { useApi } from '../api'
 import { useContainersStore } from '../stores/containers'
+import { useEngineStore } from '../stores/engine'
 
 /**
  * One container for the details page: its live summary from the list store (kept fresh
@@ -12,6 +13,7 @@ import { useContainersStore } from '../stores/containers'
 export function useContainerDetail(ref_: Ref<string>) {
   const api = useApi()
   const store = useContainersStore()
+  const engine = useEngineStore()
   const inspect = ref<ContainerInspect | null>(null)
   const error = ref<string | null>(null)
   const gone = ref(false)
@@ -33,18 +35,24 @@ export function useContainerDetail(ref_: Ref<string>) {
   )
   const name = computed(() => summary.value?.name ?? inspect.value?.Name.replace(/^\//, '') ?? ref_.value)
 
-  let revision = 0
+  // Each answer lands unless a later request's answer already has. Dropping every answer
+  // but the latest request's starved the page on a loaded machine: the status text
+  // ("Up 3 seconds") changes each second, and an inspect slower than that never landed.
+  let requested = 0
+  let applied = 0
   async function reload(): Promise<void> {
-    const mine = ++revision
+    const mine = ++requested
     try {
       const result = await api.call('containers.inspect', { id: summary.value?.id ?? inspect.value?.Id ?? ref_.value })
-      if (mine !== revision) return
+      if (mine < applied) return
+      applied = mine
       inspect.value = result
       error.value = null
       gone.value = false
       missing.value = false
     } catch (err) {
-      if (mine !== revision) return
+      if (mine < applied) return
+      applied = mine
       const notThere = err instanceof WharfError && (err.code === 'not_found' || err.code === 'invalid_input')
       if (notThere && !inspect.value) missing.value = true
       else if (notThere) gone.value = true
@@ -56,6 +64,13 @@ export function useContainerDetail(ref_: Ref<string>) {
     () => [ref_.value, summary.value?.state, summary.value?.status, summary.value?.name] as const,
     () => void reload(),
     { immediate: true },
+  )
+  // A dropped connection failed the call in flight; ask again once it is back.
+  watch(
+    () => engine.connected,
+    (connected) => {
+      if (connected) void reload()
+    },
   )
   // Removed while open: the list store dropped it after having had it.
   watch(
