@@ -63,6 +63,23 @@ describe('exec terminals (docker exec -it)', () => {
     expect(view.status()?.exitCode).toBe(0)
   })
 
+  it('an exec that cannot start (no such user, no such folder) says why at once', async () => {
+    const c = await createTestContainer(docker, { start: true })
+    for (const [options, words] of [
+      [{ user: 'nosuchuser' }, 'unable to find user nosuchuser'],
+      [{ workdir: '/no/such/dir' }, '/no/such/dir'],
+    ] as const) {
+      const started = Date.now()
+      const info = await openExec(ctx.api, c.id, options)
+      const view = viewTerminal(ctx.api, info)
+      await waitFor(() => view.status(), 'the failed exec to end')
+      // dockerd holds a resize of an exec that never started for 10 s; opening must not wait for it.
+      expect(Date.now() - started).toBeLessThan(5000)
+      expect(view.text()).toContain(words)
+      expect(view.status()).toMatchObject({ state: 'ended', reason: 'exited', exitCode: 126 })
+    }
+  })
+
   it('takes a large paste whole, in the chunks the page sends', async () => {
     const c = await createTestContainer(docker, { start: true })
     const info = await openExec(ctx.api, c.id, {

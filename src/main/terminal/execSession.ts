@@ -79,9 +79,13 @@ export class ExecSession extends HijackedSession {
         ...(options.workdir ? { WorkingDir: options.workdir } : {}),
       })
       const session = new ExecSession(engine, info.Id, name, sink, exec.id, marker)
-      session.attachStream(await exec.start({ hijack: true, stdin: true, Tty: true }))
-      // The first size must be set before the shell draws its prompt; later ones are best effort.
-      await session.resize(options.cols, options.rows).catch(() => undefined)
+      const stream = await exec.start({ hijack: true, stdin: true, Tty: true })
+      const streamDone = new Promise<void>((resolve) => stream.once('end', resolve).once('close', resolve))
+      session.attachStream(stream)
+      // The first size must be set before the shell draws its prompt; later ones are best
+      // effort. An exec that could not start (no such user, no such folder) ends its stream
+      // at once, while dockerd holds the resize for 10 s waiting for it to start.
+      await Promise.race([session.resize(options.cols, options.rows).catch(() => undefined), streamDone])
       return session
     } catch (err) {
       throw toWharfError(err)
