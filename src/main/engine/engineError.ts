@@ -21,7 +21,7 @@ export function toWharfError(err: unknown): WharfError {
     const engineMessage =
       e.json && typeof e.json.message === 'string' && e.json.message.length > 0
         ? e.json.message
-        : (e.reason ?? e.message ?? 'The engine refused the request')
+        : (streamedCause(e.message) ?? e.reason ?? e.message ?? 'The engine refused the request')
     return new WharfError({ code: codeForStatus(e.statusCode), message: engineMessage, status: e.statusCode })
   }
   if (e.code && socketCodes.has(e.code)) {
@@ -29,6 +29,16 @@ export function toWharfError(err: unknown): WharfError {
   }
   const message = err instanceof Error ? err.message : String(err)
   return new WharfError({ code: 'internal', message })
+}
+
+/**
+ * A streamed call (pull, push, build, logs, archives) leaves `json` empty: docker-modem
+ * reads the engine's answer into its message instead, as "(HTTP code 500) server error -
+ * <the engine's message> ". The engine's words are the part worth showing.
+ */
+function streamedCause(message: string | undefined): string | undefined {
+  const cause = /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(message ?? '')?.[1]?.trim()
+  return cause ? cause : undefined
 }
 
 function codeForStatus(status: number): ErrorCode {
