@@ -1,5 +1,5 @@
 /**
- * The English text of the checks the volume, file and network forms share with main.
+ * The English text of the checks the volume, file, network and image forms share with main.
  * Main sends these words in its errors; the renderer finds the key (and the values
  * filled in) behind a message and shows the translation under `fields.*` instead.
  */
@@ -23,6 +23,23 @@ export const FIELD_TEXT = {
   nameSlash: 'A name cannot contain /',
   nameNul: 'A name cannot contain a NUL character',
   nameLong: 'A name is at most 255 bytes',
+  imageIdRequired: 'An image id or name is required',
+  imageIdOrName: 'Not an image id or name (e.g. nginx:1.25 or sha256:…)',
+  tagRequired: 'A name is required',
+  tagName: 'Not a valid image name: lower-case repository[:tag], e.g. myapp:1.0 or registry.local:5000/team/app:v2',
+  tagDigest: 'A tag cannot carry a digest',
+  imageNameRequired: 'An image name is required',
+  imageName: 'Not a valid image name: lower-case [registry/]repository[:tag], e.g. nginx:1.27 or 127.0.0.1:5000/team/app:v2',
+  imageNameLong: 'An image name (registry and repository) is at most 255 characters',
+  registryRequired: 'A registry address is required',
+  registryAddress: 'A registry address is host[:port], e.g. registry.example.com or 127.0.0.1:5000',
+  userRequired: 'A user name is required',
+  passwordRequired: 'A password or token is required',
+  contextRequired: 'A context folder is required',
+  buildTag: 'Not a valid image name: lower-case repository[:tag], e.g. myapp:1.0',
+  buildArg: 'A build argument is KEY=VALUE',
+  buildTarget: 'A target is the name of a stage (FROM … AS name)',
+  filePathRequired: 'A file path is required',
 } as const
 
 export type FieldTextKey = keyof typeof FIELD_TEXT

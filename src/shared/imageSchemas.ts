@@ -1,14 +1,18 @@
 /** Inputs of the image methods (see contract.ts). */
 import { z } from 'zod'
-import { IMAGE_REF_PATTERN } from './patterns'
+import { fieldText } from './fieldText'
+import { IMAGE_NAME_MAX, IMAGE_REF_PATTERN, imageNameLength } from './patterns'
+
+const nameNotTooLong = (v: string): boolean => imageNameLength(v) <= IMAGE_NAME_MAX
+const NAME_TOO_LONG = fieldText('imageNameLong')
 
 /** An image id (sha256:… or a hex prefix) or a reference (name[:tag][@digest]). */
 export const imageRef = z
   .string()
   .trim()
-  .min(1, 'An image id or name is required')
+  .min(1, fieldText('imageIdRequired'))
   .max(512)
-  .refine((v) => /^(sha256:)?[a-f0-9]{4,64}$/.test(v) || IMAGE_REF_PATTERN.test(v), 'Not an image id or name (e.g. nginx:1.25 or sha256:…)')
+  .refine((v) => /^(sha256:)?[a-f0-9]{4,64}$/.test(v) || IMAGE_REF_PATTERN.test(v), fieldText('imageIdOrName'))
 
 export const imageTarget = z.object({ id: imageRef }).strict()
 
@@ -19,10 +23,11 @@ export const tagInput = z
     reference: z
       .string()
       .trim()
-      .min(1, 'A name is required')
+      .min(1, fieldText('tagRequired'))
       .max(512)
-      .regex(IMAGE_REF_PATTERN, 'Not a valid image name: lower-case repository[:tag], e.g. myapp:1.0 or registry.local:5000/team/app:v2')
-      .refine((v) => !v.includes('@'), 'A tag cannot carry a digest'),
+      .regex(IMAGE_REF_PATTERN, fieldText('tagName'))
+      .refine(nameNotTooLong, NAME_TOO_LONG)
+      .refine((v) => !v.includes('@'), fieldText('tagDigest')),
   })
   .strict()
 
@@ -47,12 +52,13 @@ export const transferInput = z
     reference: z
       .string()
       .trim()
-      .min(1, 'An image name is required')
+      .min(1, fieldText('imageNameRequired'))
       .max(512)
       .regex(
         IMAGE_REF_PATTERN,
-        'Not a valid image name: lower-case [registry/]repository[:tag], e.g. nginx:1.27 or 127.0.0.1:5000/team/app:v2',
-      ),
+        fieldText('imageName'),
+      )
+      .refine(nameNotTooLong, NAME_TOO_LONG),
   })
   .strict()
 
@@ -61,15 +67,15 @@ export const taskRef = z.object({ id: z.number().int().min(1) }).strict()
 const server = z
   .string()
   .trim()
-  .min(1, 'A registry address is required')
+  .min(1, fieldText('registryRequired'))
   .max(255)
-  .regex(/^[a-zA-Z0-9.-]+(:\d{1,5})?$/, 'A registry address is host[:port], e.g. registry.example.com or 127.0.0.1:5000')
+  .regex(/^[a-zA-Z0-9.-]+(:\d{1,5})?$/, fieldText('registryAddress'))
 
 export const loginInput = z
   .object({
     server,
-    username: z.string().trim().min(1, 'A user name is required').max(255),
-    password: z.string().min(1, 'A password or token is required').max(4096),
+    username: z.string().trim().min(1, fieldText('userRequired')).max(255),
+    password: z.string().min(1, fieldText('passwordRequired')).max(4096),
   })
   .strict()
 
@@ -78,10 +84,17 @@ export const logoutInput = z.object({ server }).strict()
 /** `docker build`: a context folder on the machine running Wharf, and the usual options. */
 export const buildInput = z
   .object({
-    context: z.string().trim().min(1, 'A context folder is required').max(4096),
+    context: z.string().trim().min(1, fieldText('contextRequired')).max(4096),
     dockerfile: z.string().trim().min(1).max(4096).default('Dockerfile'),
     tags: z
-      .array(z.string().trim().max(512).regex(IMAGE_REF_PATTERN, 'Not a valid image name: lower-case repository[:tag], e.g. myapp:1.0'))
+      .array(
+        z
+          .string()
+          .trim()
+          .max(512)
+          .regex(IMAGE_REF_PATTERN, fieldText('buildTag'))
+          .refine(nameNotTooLong, NAME_TOO_LONG),
+      )
       .max(16),
     /** KEY=VALUE */
     buildArgs: z
@@ -89,14 +102,14 @@ export const buildInput = z
         z
           .string()
           .max(32 * 1024)
-          .regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'A build argument is KEY=VALUE'),
+          .regex(/^[A-Za-z_][A-Za-z0-9_]*=/, fieldText('buildArg')),
       )
       .max(64),
     target: z
       .string()
       .trim()
       .max(128)
-      .regex(/^[A-Za-z0-9_.-]*$/, 'A target is the name of a stage (FROM … AS name)')
+      .regex(/^[A-Za-z0-9_.-]*$/, fieldText('buildTarget'))
       .optional(),
     noCache: z.boolean(),
     pull: z.boolean(),
@@ -104,6 +117,6 @@ export const buildInput = z
   .strict()
 
 /** `docker load`: an archive on the machine running Wharf. */
-export const loadInput = z.object({ path: z.string().trim().min(1, 'A file path is required').max(4096) }).strict()
+export const loadInput = z.object({ path: z.string().trim().min(1, fieldText('filePathRequired')).max(4096) }).strict()
 
 export const pickPathInput = z.object({ kind: z.enum(['folder', 'archive']) }).strict()
