@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core'
-const base = 'http://127.0.0.1:7788'
+const base = process.env.BASE ?? 'http://127.0.0.1:7788'
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
 const page = await browser.newPage({ viewport: { width: 1280, height: 760 } })
 page.on('pageerror', (e) => console.log('pageerror:', e.message))

@@ -11,6 +11,8 @@ import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
 
 const BUILT_IN = new Set(['bridge', 'host', 'none'])
+/** Podman's default network: every container without --network joins it, and it cannot be removed. */
+const PODMAN_DEFAULT = 'podman'
 
 export interface NetworkSpec {
   name: string
@@ -45,6 +47,7 @@ export class NetworksService {
       const summaries = await docker.listNetworks()
       // The list leaves Containers empty; inspect fills it in.
       const full = await Promise.all(summaries.map((n) => docker.getNetwork(n.Id).inspect()))
+      const podman = this.engine.getStatus().flavor === 'podman'
       return full.map((n) => ({
         id: n.Id,
         name: n.Name,
@@ -53,7 +56,7 @@ export class NetworksService {
         internal: n.Internal,
         attachable: n.Attachable,
         ipv6: n.EnableIPv6,
-        builtIn: BUILT_IN.has(n.Name),
+        builtIn: BUILT_IN.has(n.Name) || (podman && n.Name === PODMAN_DEFAULT),
         subnets: (n.IPAM?.Config ?? []).map((c) => ({ subnet: c.Subnet ?? '', gateway: c.Gateway, ipRange: c.IPRange })),
         labels: n.Labels ?? {},
         created: n.Created,
