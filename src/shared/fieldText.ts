@@ -40,6 +40,11 @@ export const FIELD_TEXT = {
   buildArg: 'A build argument is KEY=VALUE',
   buildTarget: 'A target is the name of a stage (FROM … AS name)',
   filePathRequired: 'A file path is required',
+  alreadyExists: '{name} already exists',
+  doesNotExist: '{path} does not exist',
+  folderNotFile: '{path} is a folder; a file cannot replace it',
+  volumeNotEmpty: '{volume} is not empty ({count} entries); restore into a new or empty volume',
+  cloneTargetNotEmpty: '{volume} already has files; clone into a new or empty volume',
 } as const
 
 export type FieldTextKey = keyof typeof FIELD_TEXT

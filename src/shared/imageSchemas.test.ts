@@ -23,6 +23,8 @@ describe('image references', () => {
     expect(refusal('UPPER/case')).toBe(FIELD_TEXT.imageName)
     expect(refusal('a:b:c')).toBe(FIELD_TEXT.imageName)
     expect(refusal('   ')).toBe(FIELD_TEXT.imageNameRequired)
-    expect(tagInput.safeParse({ id: 'abcd', reference: `app@sha256:${'0'.repeat(64)}` }).error?.issues[0].message).toBe(FIELD_TEXT.tagDigest)
+    expect(tagInput.safeParse({ id: 'abcd', reference: `app@sha256:${'0'.repeat(64)}` }).error?.issues[0].message).toBe(
+      FIELD_TEXT.tagDigest,
+    )
   })
 })

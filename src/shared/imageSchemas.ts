@@ -54,10 +54,7 @@ export const transferInput = z
       .trim()
       .min(1, fieldText('imageNameRequired'))
       .max(512)
-      .regex(
-        IMAGE_REF_PATTERN,
-        fieldText('imageName'),
-      )
+      .regex(IMAGE_REF_PATTERN, fieldText('imageName'))
       .refine(nameNotTooLong, NAME_TOO_LONG),
   })
   .strict()
@@ -86,16 +83,7 @@ export const buildInput = z
   .object({
     context: z.string().trim().min(1, fieldText('contextRequired')).max(4096),
     dockerfile: z.string().trim().min(1).max(4096).default('Dockerfile'),
-    tags: z
-      .array(
-        z
-          .string()
-          .trim()
-          .max(512)
-          .regex(IMAGE_REF_PATTERN, fieldText('buildTag'))
-          .refine(nameNotTooLong, NAME_TOO_LONG),
-      )
-      .max(16),
+    tags: z.array(z.string().trim().max(512).regex(IMAGE_REF_PATTERN, fieldText('buildTag')).refine(nameNotTooLong, NAME_TOO_LONG)).max(16),
     /** KEY=VALUE */
     buildArgs: z
       .array(

@@ -88,7 +88,7 @@ describe.runIf(open)('pull and push through a local registry', () => {
     expect(bad.fields?.reference).toMatch(/Not a valid image name/)
   })
 
-  it('says in the engine\'s own words why a registry cannot be reached', async () => {
+  it("says in the engine's own words why a registry cannot be reached", async () => {
     // Port 9 (discard) has no registry behind it: dockerd answers the pull with a 500 and its reason.
     const task = await ok<TaskInfo>(ctx.api, 'images.pull', { reference: '127.0.0.1:9/wharf-it/nowhere:1' })
     const ended = await finished(task.id)

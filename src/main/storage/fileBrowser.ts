@@ -2,6 +2,7 @@
 import type Dockerode from 'dockerode'
 import { Readable } from 'node:stream'
 import { pack } from 'tar-stream'
+import { fieldText } from '../../shared/fieldText'
 import { WharfError } from '../../shared/errors'
 import type { FileLimit, FileListing, FilePreview, FileTarget } from '../../shared/files'
 import { joinRel, parentOf } from '../../shared/filePaths'
@@ -45,7 +46,7 @@ export class FileBrowser {
   read(target: FileTarget, path: string, limit: number): Promise<FilePreview> {
     return this.scopes.with(target, async (scope) => {
       const { path: abs, stat } = await resolvePath(scope, path)
-      if (!stat) throw new WharfError({ code: 'not_found', message: `${path} does not exist` })
+      if (!stat) throw new WharfError({ code: 'not_found', message: fieldText('doesNotExist', { path }) })
       if (isDir(stat)) throw refused(`${path} is a folder`)
       const body = await fileBody(scope.docker, scope.container, abs)
       const chunks = await firstBytes(body, limit)
@@ -59,7 +60,7 @@ export class FileBrowser {
       const { path: dir, stat } = await resolvePath(scope, path)
       if (!isDir(stat)) throw refused(`${path || '/'} is not a folder`)
       if (await statPath(scope.docker, scope.container, `${dir}/${name}`))
-        throw new WharfError({ code: 'conflict', message: `${name} already exists` })
+        throw new WharfError({ code: 'conflict', message: fieldText('alreadyExists', { name }) })
       const tar = pack()
       tar.entry({ name: `${name}/`, type: 'directory', mode: 0o755 })
       tar.finalize()
@@ -75,7 +76,8 @@ export class FileBrowser {
       const { path: from } = await resolvePath(scope, path, { keepLast: true })
       const dir = from.slice(0, from.lastIndexOf('/'))
       const to = `${dir}/${name}`
-      if (await statPath(scope.docker, scope.container, to)) throw new WharfError({ code: 'conflict', message: `${name} already exists` })
+      if (await statPath(scope.docker, scope.container, to))
+        throw new WharfError({ code: 'conflict', message: fieldText('alreadyExists', { name }) })
       const result = await execCapture(scope.docker, scope.container, ['mv', from, to])
       if (result.exitCode !== 0) throw new WharfError({ code: 'engine_error', message: result.stderr || 'mv failed' })
       return { path: joinRel(parentOf(path), name) }

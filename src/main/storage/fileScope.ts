@@ -6,6 +6,7 @@
  * to the container.
  */
 import type Dockerode from 'dockerode'
+import { fieldText } from '../../shared/fieldText'
 import { WharfError } from '../../shared/errors'
 import type { FileLimit, FileTarget } from '../../shared/files'
 import { statPath, type PathStat } from './archiveApi'
@@ -95,7 +96,7 @@ export async function resolvePath(
     stat = await statPath(scope.docker, scope.container, next)
     if (!stat) {
       if (opts.allowMissing) return { path: [next, ...parts.slice(i + 1)].join('/'), stat: null }
-      throw new WharfError({ code: 'not_found', message: `${parts.slice(0, i + 1).join('/')} does not exist` })
+      throw new WharfError({ code: 'not_found', message: fieldText('doesNotExist', { path: parts.slice(0, i + 1).join('/') }) })
     }
     const last = i === parts.length - 1
     if (fromGoMode(stat.mode).type === 'link' && !(last && opts.keepLast)) {

@@ -6,6 +6,7 @@
 import { Transform, type Readable } from 'node:stream'
 import { createGzip } from 'node:zlib'
 import { pack } from 'tar-stream'
+import { fieldText } from '../../shared/fieldText'
 import { WharfError } from '../../shared/errors'
 import type { FileTarget } from '../../shared/files'
 import { baseName, checkName, normalizeRelPath, parentOf } from '../../shared/filePaths'
@@ -32,7 +33,7 @@ export class FileTransfer {
   download(target: FileTarget, path: string): Promise<Download> {
     return this.holding(target, async (scope) => {
       const { path: abs, stat } = await resolvePath(scope, path)
-      if (!stat) throw new WharfError({ code: 'not_found', message: `${path} does not exist` })
+      if (!stat) throw new WharfError({ code: 'not_found', message: fieldText('doesNotExist', { path }) })
       const name = baseName(path) || scope.label
       if (isDir(stat))
         return { filename: `${name}.tar`, contentType: 'application/x-tar', body: await readArchive(scope.docker, scope.container, abs) }
@@ -74,7 +75,7 @@ export class FileTransfer {
       // Sub-folders that already exist must not be links leading out.
       if (rel.includes('/')) await resolvePath(scope, [dir, parentOf(rel)].filter(Boolean).join('/'), { allowMissing: true })
       const existing = await statPath(scope.docker, scope.container, `${absDir}/${rel}`)
-      if (existing && isDir(existing)) throw new WharfError({ code: 'conflict', message: `${rel} is a folder; a file cannot replace it` })
+      if (existing && isDir(existing)) throw new WharfError({ code: 'conflict', message: fieldText('folderNotFile', { path: rel }) })
       const tar = pack()
       let received = 0
       body.on('data', (c: Buffer) => (received += c.length))
@@ -100,7 +101,7 @@ export class FileTransfer {
         if (listing.entries.length > 0)
           throw new WharfError({
             code: 'conflict',
-            message: `${scope.label} is not empty (${listing.entries.length} entries); restore into a new or empty volume`,
+            message: fieldText('volumeNotEmpty', { volume: scope.label, count: String(listing.entries.length) }),
           })
       }
       const checked = await checkArchive(archive, { keepOutsideLinks: opts.restore })
@@ -146,7 +147,7 @@ export class FileTransfer {
           .createVolume({ Name: to, Labels: { 'wharf.cloned-from': from } })
           .catch((err: unknown) => Promise.reject(toWharfError(err)))
       else if ((await this.browser.list({ kind: 'volume', name: to }, '')).entries.length > 0)
-        throw new WharfError({ code: 'conflict', message: `${to} already has files; clone into a new or empty volume` })
+        throw new WharfError({ code: 'conflict', message: fieldText('cloneTargetNotEmpty', { volume: to }) })
       const { helper, release } = await this.browser.scopes.helpers.acquire([from, to])
       try {
         const abort = new AbortController()

@@ -36,4 +36,9 @@ export default {
   buildArg: '构建参数格式为 KEY=VALUE',
   buildTarget: '目标是某个阶段的名称（FROM … AS 名称）',
   filePathRequired: '需要文件路径',
+  alreadyExists: '{name} 已存在',
+  doesNotExist: '{path} 不存在',
+  folderNotFile: '{path} 是文件夹，不能用文件替换',
+  volumeNotEmpty: '{volume} 不是空的（{count} 项）；请恢复到新卷或空卷中',
+  cloneTargetNotEmpty: '{volume} 中已有文件；请克隆到新卷或空卷中',
 }
