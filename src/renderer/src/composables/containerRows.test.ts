@@ -1,6 +1,6 @@
 import type { ContainerSummary } from '@shared/types'
 import { describe, expect, it } from 'vitest'
-import { buildRows } from './containerRows'
+import { buildRows, sameRows } from './containerRows'
 import { formatPorts, formatBytes } from './format'
 
 const c = (id: string, created: number, project: string | null = null, state: ContainerSummary['state'] = 'running'): ContainerSummary => ({
@@ -15,6 +15,18 @@ const c = (id: string, created: number, project: string | null = null, state: Co
   created,
   labels: {},
   project,
+})
+
+describe('sameRows', () => {
+  it('keeps the rows while only a state changes, not when the rows or a project count do', () => {
+    const before = buildRows([c('a', 1), c('p1', 2, 'shop'), c('p2', 3, 'shop')])
+    expect(sameRows(before, buildRows([c('a', 1, null, 'paused'), c('p1', 2, 'shop'), c('p2', 3, 'shop')]))).toBe(true)
+    // The project header counts running members.
+    expect(sameRows(before, buildRows([c('a', 1), c('p1', 2, 'shop', 'exited'), c('p2', 3, 'shop')]))).toBe(false)
+    expect(sameRows(before, buildRows([c('a', 1), c('p1', 2, 'shop')]))).toBe(false)
+    expect(sameRows(before, buildRows([c('a', 1), c('p1', 2, 'shop'), c('p2', 3, 'shop')], new Set(['shop'])))).toBe(false)
+    expect(sameRows(before, buildRows([{ ...c('a', 1), name: 'renamed' }, c('p1', 2, 'shop'), c('p2', 3, 'shop')]))).toBe(false)
+  })
 })
 
 describe('buildRows', () => {

@@ -58,3 +58,21 @@ export function buildRows(containers: ContainerSummary[], collapsed: ReadonlySet
   rows.push(...loose)
   return rows
 }
+
+/**
+ * Whether two row lists have the same shape: the same rows in the same order, project
+ * headers with the same counts and fold, containers with the same name. The rest of what a
+ * container row shows is not compared: its cells read the container as it is now.
+ */
+export function sameRows(a: readonly Row[], b: readonly Row[]): boolean {
+  if (a.length !== b.length) return false
+  return a.every((x, i) => {
+    const y = b[i]
+    if (x.key !== y.key || x.kind !== y.kind) return false
+    // The name too: the select box is labelled with it.
+    if (x.kind === 'container' && y.kind === 'container') return x.inProject === y.inProject && x.container.name === y.container.name
+    if (x.kind === 'project' && y.kind === 'project')
+      return x.running === y.running && x.collapsed === y.collapsed && x.ids.length === y.ids.length
+    return false
+  })
+}

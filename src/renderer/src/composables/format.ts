@@ -32,9 +32,15 @@ export function formatPorts(ports: PortBinding[]): string[] {
   return lines
 }
 
+// Building an Intl formatter costs about a millisecond; a table re-rendering fifty rows on
+// every state change (P2) built two per row. One per locale, kept.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function formatRelative(epochSeconds: number, locale: string, now = Date.now()): string {
   const diff = Math.round(epochSeconds - now / 1000)
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  let rtf = relativeFormats.get(locale)
+  if (!rtf) relativeFormats.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })))
   const abs = Math.abs(diff)
   if (abs < 60) return rtf.format(diff, 'second')
   if (abs < 3600) return rtf.format(Math.round(diff / 60), 'minute')
@@ -42,4 +48,11 @@ export function formatRelative(epochSeconds: number, locale: string, now = Date.
   if (abs < 86400 * 30) return rtf.format(Math.round(diff / 86400), 'day')
   if (abs < 86400 * 365) return rtf.format(Math.round(diff / (86400 * 30)), 'month')
   return rtf.format(Math.round(diff / (86400 * 365)), 'year')
+}
+
+/** A date and time as the locale writes it (what Date#toLocaleString gives, without a new formatter per call). */
+export function formatDateTime(epochMs: number, locale: string): string {
+  let format = dateTimeFormats.get(locale)
+  if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' })))
+  return format.format(epochMs)
 }
