@@ -34,11 +34,25 @@ export function peakRssMb(pid: number): number {
   return line ? Number(line[1]) / 1024 : 0
 }
 
+/**
+ * The session cookie the token URL hands out. A fresh connection each time: fetch's
+ * pooled keep-alive socket, idle through a long CLI pull, can be closed by the server
+ * just as it is reused ("other side closed").
+ */
+export function sessionCookie(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (res) => {
+      res.resume()
+      const header = res.headers['set-cookie']?.[0] ?? ''
+      resolve(header.split(';')[0])
+    }).on('error', reject)
+  })
+}
+
 /** One call over Wharf's own WebSocket API, as the page makes it. */
 export async function call<T>(url: string, method: string, input: unknown): Promise<T> {
   const origin = new URL(url).origin
-  const res = await fetch(url, { redirect: 'manual' })
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+  const cookie = await sessionCookie(url)
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { headers: { cookie, origin } })
   await new Promise((r) => ws.once('open', r))
   try {
@@ -92,7 +106,7 @@ export async function benchImages(docker: Dockerode, dockerHost: string): Promis
     const saveCli: number[] = []
     const saveWharf: number[] = []
     const origin = new URL(server.url).origin
-    const cookie = ((await fetch(server.url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]
+    const cookie = await sessionCookie(server.url)
     for (let i = 0; i < 3; i++) {
       saveCli.push(timed(() => execFileSync('docker', ['save', '-o', join(out, 'cli.tar'), tag], { env })))
       started = performance.now()

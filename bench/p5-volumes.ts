@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { get } from 'node:http'
 import { startServer, type RunningServer } from './browserServer'
-import { call, peakRssMb } from './images'
+import { call, peakRssMb, sessionCookie } from './images'
 import { median } from './support'
 
 const ENTRIES = 10_000
@@ -35,7 +35,7 @@ export interface P5Result {
 /** Three downloads of big.bin through a server's browser-mode download; median time and peak memory growth. */
 async function downloads(server: RunningServer, volume: string): Promise<{ ms: number; peakGrowthMb: number }> {
   const origin = new URL(server.url).origin
-  const cookie = ((await fetch(server.url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]
+  const cookie = await sessionCookie(server.url)
   const before = peakRssMb(server.pid)
   const times: number[] = []
   for (let i = 0; i < 3; i++) {
