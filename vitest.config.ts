@@ -15,6 +15,11 @@ export default defineConfig({
         test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The desktop bridge as Electron loads it: runs on the built app (npm test builds first).
+        resolve: { alias },
+        test: { name: 'desktop', include: ['tests/desktop/**/*.test.ts'], environment: 'node' },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'integration',

@@ -1,22 +1,19 @@
 /**
- * The only bridge into the renderer: one function per contract method and one per
- * stream, nothing generic — no ipcRenderer, no process, no require.
+ * The only bridge into the renderer: one function per contract method, stream and
+ * signal, nothing generic — no ipcRenderer, no process, no require.
+ *
+ * This runs in Electron's sandbox, where `require` reaches `electron` and nothing else
+ * we could use: it imports only the contract's names (no schema, no zod), and a check in
+ * `npm test` loads the built file the way the sandbox does to keep it so.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { methodNames, signalNames, streamNames } from '../shared/contract'
-
-const CALL = 'wharf:call'
-const SUB = 'wharf:sub'
-const UNSUB = 'wharf:unsub'
-const EVENT = 'wharf:event'
-const END = 'wharf:end'
-const SIGNAL = 'wharf:signal'
+import { IPC_CHANNELS as IPC, METHOD_NAMES, SIGNAL_NAMES, STREAM_NAMES } from '../shared/contractNames'
 
 let nextId = 1
 const listeners = new Map<number, (data: unknown) => void>()
 const enders = new Map<number, (error: unknown) => void>()
-ipcRenderer.on(EVENT, (_event, id: number, data: unknown) => listeners.get(id)?.(data))
-ipcRenderer.on(END, (_event, id: number, error: unknown) => {
+ipcRenderer.on(IPC.event, (_event, id: number, data: unknown) => listeners.get(id)?.(data))
+ipcRenderer.on(IPC.end, (_event, id: number, error: unknown) => {
   const onEnd = enders.get(id)
   listeners.delete(id)
   enders.delete(id)
@@ -24,17 +21,17 @@ ipcRenderer.on(END, (_event, id: number, error: unknown) => {
 })
 
 const methods = Object.fromEntries(
-  methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CALL, name, input) as Promise<unknown>]),
+  METHOD_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC.call, name, input) as Promise<unknown>]),
 )
 
 const streams = Object.fromEntries(
-  streamNames.map((name) => [
+  STREAM_NAMES.map((name) => [
     name,
     (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void): (() => void) => {
       const id = nextId++
       listeners.set(id, onEvent)
       enders.set(id, onEnd)
-      void (ipcRenderer.invoke(SUB, id, name, input) as Promise<{ ok: boolean; error?: unknown }>).then((r) => {
+      void (ipcRenderer.invoke(IPC.subscribe, id, name, input) as Promise<{ ok: boolean; error?: unknown }>).then((r) => {
         if (!r.ok) {
           listeners.delete(id)
           enders.delete(id)
@@ -44,13 +41,13 @@ const streams = Object.fromEntries(
       return () => {
         listeners.delete(id)
         enders.delete(id)
-        void ipcRenderer.invoke(UNSUB, id)
+        void ipcRenderer.invoke(IPC.unsubscribe, id)
       }
     },
   ]),
 )
 
 // Fire-and-forget: terminal keystrokes (Uint8Array, structured-cloned), resizes, acks.
-const signals = Object.fromEntries(signalNames.map((name) => [name, (input: unknown) => ipcRenderer.send(SIGNAL, name, input)]))
+const signals = Object.fromEntries(SIGNAL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.send(IPC.signal, name, input)]))
 
 contextBridge.exposeInMainWorld('wharf', { methods, streams, signals })

@@ -10,6 +10,9 @@ import * as net from './networkSchemas'
 import * as term from './terminalSchemas'
 import type { NetworkSummary, Topology } from './networks'
 import * as fs from './fileSchemas'
+import * as tr from './transferSchemas'
+import { METHOD_NAMES, SIGNAL_NAMES, STREAM_NAMES } from './contractNames'
+import type { MethodName as ListedMethod, SignalName as ListedSignal, StreamName as ListedStream } from './contractNames'
 import type { BindMount, FileListing, FilePreview, StorageDriverInfo, VolumeSummary } from './files'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from './images'
 import type { LayerExplorerResult } from './layers'
@@ -109,7 +112,7 @@ export const methods = {
   'images.pull': method<typeof img.transferInput, TaskInfo>(img.transferInput),
   /** `docker build` from a folder on the machine running Wharf, as a task with the build log. */
   'images.build': method<typeof img.buildInput, TaskInfo>(img.buildInput),
-  /** `docker load` of a .tar from the machine running Wharf, as a task. (`docker save` is a download: /download/images/save?name=….) */
+  /** `docker load` of a .tar from the machine running Wharf, as a task. (`docker save` is a `transfers.download`.) */
   'images.load': method<typeof img.loadInput, TaskInfo>(img.loadInput),
   /** `docker push`, as a task with per-layer progress. */
   'images.push': method<typeof img.transferInput, TaskInfo>(img.transferInput),
@@ -147,7 +150,7 @@ export const methods = {
   'volumes.prune': method<typeof fs.pruneVolumesInput, { deleted: string[]; spaceReclaimed: number }>(fs.pruneVolumesInput),
   /** The bytes a volume holds, computed on request in a helper. */
   'volumes.size': method<typeof fs.volumeRef, { name: string; bytes: number; approximate: boolean }>(fs.volumeRef),
-  /** A copy of a volume into a new (or empty) one, as a task. Backup is a download (/download/volumes/backup?name=…), restore an upload. */
+  /** A copy of a volume into a new (or empty) one, as a task. Backup and restore are transfers (`transfers.download`, `transfers.upload`). */
   'volumes.clone': method<typeof fs.cloneVolumeInput, TaskInfo>(fs.cloneVolumeInput),
   /** V5: host paths bind-mounted into containers. */
   'volumes.bindMounts': method<typeof s.empty, BindMount[]>(s.empty),
@@ -160,6 +163,13 @@ export const methods = {
   'files.makeFolder': method<typeof fs.makeFolderInput, { path: string }>(fs.makeFolderInput),
   'files.rename': method<typeof fs.renameFileInput, { path: string }>(fs.renameFileInput),
   'files.remove': method<typeof fs.removeFilesInput, { removed: string[] }>(fs.removeFilesInput),
+  // #endregion
+
+  // #region transfers
+  /** A one-time ticket for a streamed download: a log, `docker save`, a file or folder, a volume backup. */
+  'transfers.download': method<typeof tr.downloadInput, tr.TransferTicket>(tr.downloadInput),
+  /** A one-time ticket for a streamed upload: a file, an archive to extract, a backup to restore. */
+  'transfers.upload': method<typeof tr.uploadInput, tr.TransferTicket>(tr.uploadInput),
   // #endregion
 
   // #region registries and tasks
@@ -189,13 +199,13 @@ export const methods = {
   /** Close a tab: ends the exec'd processes, detaches an attach, hangs up a host shell; forgets the session. */
   'terminals.close': method<typeof term.terminalRef, { closed: number }>(term.terminalRef),
   // #endregion
-} as const
+} as const satisfies Record<ListedMethod, MethodSpec<z.ZodType, unknown>>
 
 export type MethodName = keyof typeof methods
 export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>
 export type MethodOutput<M extends MethodName> = NonNullable<(typeof methods)[M]['output']>
 
-export const methodNames = Object.keys(methods) as MethodName[]
+export const methodNames: readonly MethodName[] = METHOD_NAMES
 
 interface StreamSpec<I extends z.ZodType, E> {
   input: I
@@ -229,7 +239,7 @@ export const streams = {
    * acknowledges rendered bytes with `terminals.ack`, or main stops reading the engine.
    */
   'terminals.output': stream<typeof term.terminalOutputInput, TerminalEvent>(term.terminalOutputInput),
-} as const
+} as const satisfies Record<ListedStream, StreamSpec<z.ZodType, unknown>>
 
 /**
  * Fire-and-forget messages: no reply, no ordering promise with calls. Main validates
@@ -242,11 +252,11 @@ export const signals = {
   'terminals.resize': term.terminalResize,
   /** Flow control: this many bytes of output were rendered. */
   'terminals.ack': term.terminalAck,
-} as const
+} as const satisfies Record<ListedSignal, z.ZodType>
 
 export type SignalName = keyof typeof signals
 export type SignalInput<N extends SignalName> = z.input<(typeof signals)[N]>
-export const signalNames = Object.keys(signals) as SignalName[]
+export const signalNames: readonly SignalName[] = SIGNAL_NAMES
 
 export function isSignalName(name: unknown): name is SignalName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(signals, name)
@@ -256,7 +266,7 @@ export type StreamName = keyof typeof streams
 export type StreamInput<S extends StreamName> = z.input<(typeof streams)[S]['input']>
 export type StreamEvent<S extends StreamName> = NonNullable<(typeof streams)[S]['event']>
 
-export const streamNames = Object.keys(streams) as StreamName[]
+export const streamNames: readonly StreamName[] = STREAM_NAMES
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name)
