@@ -110,10 +110,12 @@ export async function benchImages(docker: Dockerode, dockerHost: string): Promis
     for (let i = 0; i < 3; i++) {
       saveCli.push(timed(() => execFileSync('docker', ['save', '-o', join(out, 'cli.tar'), tag], { env })))
       started = performance.now()
+      // As the page does it: a ticket through the API (counted), then the stream.
+      const { ticket } = await call<{ ticket: string }>(server.url, 'transfers.download', { kind: 'images', names: [tag] })
       // node:http on a fresh connection: a kept-alive one can meet the server's idle
       // timeout while the CLI's save runs, and undici then fails the request.
       await new Promise<void>((resolve, reject) => {
-        get(`${origin}/download/images/save?name=${encodeURIComponent(tag)}`, { headers: { cookie }, agent: false }, (res) => {
+        get(`${origin}/download/${ticket}`, { headers: { cookie }, agent: false }, (res) => {
           if (res.statusCode !== 200) reject(new Error(`save failed: HTTP ${res.statusCode}`))
           res.resume()
           res.on('end', resolve)

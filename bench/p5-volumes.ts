@@ -40,9 +40,15 @@ async function downloads(server: RunningServer, volume: string): Promise<{ ms: n
   const times: number[] = []
   for (let i = 0; i < 3; i++) {
     const started = performance.now()
+    // As the page does it: a ticket through the API (counted), then the stream.
+    const { ticket } = await call<{ ticket: string }>(server.url, 'transfers.download', {
+      kind: 'files',
+      target: { kind: 'volume', name: volume },
+      path: 'big.bin',
+    })
     // node:http, not fetch: undici's web streams cost the client more than the server spends.
     const received = await new Promise<number>((resolve, reject) => {
-      get(`${origin}/download/files?kind=volume&name=${volume}&path=big.bin`, { headers: { cookie }, agent: false }, (res) => {
+      get(`${origin}/download/${ticket}`, { headers: { cookie }, agent: false }, (res) => {
         if (res.statusCode !== 200) reject(new Error(`P5 download failed: HTTP ${res.statusCode}`))
         let n = 0
         res.on('data', (chunk: Buffer) => (n += chunk.length))

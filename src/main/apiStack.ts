@@ -6,17 +6,14 @@ import type { WebSocketServer } from 'ws'
 import type { Services } from './api/handlers'
 import { createApi, type Api } from './api/router'
 import { createServices } from './api/services'
-import { openDownload, type Download } from './downloads/downloads'
-import type { Readable } from 'node:stream'
-import { acceptUpload } from './downloads/uploads'
+import { transferRoutes, type TransferRoutes } from './downloads/transfers'
 import { serveApiOverWebSocket } from './transport/wsTransport'
 
 export interface ApiStack {
   services: Services & { dispose(): Promise<void> }
   api: Api
   serve(wss: WebSocketServer): () => void
-  download(path: string): Promise<Download>
-  upload(path: string, body: Readable, length: number | undefined): Promise<unknown>
+  transfers: TransferRoutes
 }
 
 export function createApiStack(engine?: string, options: { hostShell?: boolean } = {}): ApiStack {
@@ -26,7 +23,6 @@ export function createApiStack(engine?: string, options: { hostShell?: boolean }
     services,
     api,
     serve: (wss) => serveApiOverWebSocket(wss, api),
-    download: (path) => openDownload(services, path),
-    upload: (path, body, length) => acceptUpload(services, path, body, length),
+    transfers: transferRoutes(services),
   }
 }

@@ -43,6 +43,24 @@ function connect(headers: Record<string, string>): Promise<WebSocket> {
   })
 }
 
+/** One contract call over the page's WebSocket, as the renderer makes it. */
+async function call(method: string, input: unknown): Promise<ServerMessage> {
+  const ws = await connect({ cookie: await sessionCookie(), origin: base })
+  try {
+    ws.send(JSON.stringify({ t: 'call', id: 1, method, input }))
+    return await nextMessage(ws, (m) => m.t === 'result' && m.id === 1)
+  } finally {
+    ws.close()
+  }
+}
+
+/** A transfer ticket from the contract; throws with main's refusal. */
+async function ticket(method: 'transfers.download' | 'transfers.upload', input: unknown): Promise<string> {
+  const reply = await call(method, input)
+  if (reply.t !== 'result' || !reply.ok) throw new Error(JSON.stringify(reply))
+  return (reply.result as { ticket: string }).ticket
+}
+
 function nextMessage(ws: WebSocket, match: (m: ServerMessage) => boolean): Promise<ServerMessage> {
   return new Promise((resolve) => {
     const onMessage = (raw: WebSocket.RawData): void => {
@@ -84,26 +102,36 @@ describe('browser mode access', () => {
     await expect(connect({})).rejects.toThrow(/403/)
   })
 
-  it('takes uploads only from the page: cookie, Origin and the upload header all required', async () => {
+  it('takes uploads only from the page: a ticket from the API, then cookie, Origin and the upload header all required', async () => {
     const cookie = await sessionCookie()
     const volume = `wharf-it-${Date.now().toString(36)}-upl`
     // Labelled with the run: removed in afterAll, once closing the app has removed its helper.
     await docker.createVolume({ Name: volume, Labels: { 'wharf.test': runId } })
-    const url = `${base}/upload/files?kind=volume&name=${volume}&dir=&file=a.txt`
-    const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', body: 'hello', headers })
+    const target = { kind: 'volume', name: volume }
+    const url = `${base}/upload/${await ticket('transfers.upload', { kind: 'files', target, dir: '', file: 'a.txt', size: 5 })}`
+    const post = (headers: Record<string, string>, to = url) => fetch(to, { method: 'POST', body: 'hello', headers })
     expect((await post({ origin: base, 'x-wharf-upload': '1' })).status).toBe(403)
     expect((await post({ cookie, origin: base })).status).toBe(403)
     expect((await post({ cookie, origin: 'http://evil.example', 'x-wharf-upload': '1' })).status).toBe(403)
-    const bad = await fetch(`${base}/upload/files?kind=volume&name=${volume}&dir=..&file=a.txt`, {
-      method: 'POST',
-      body: 'hello',
-      headers: { cookie, origin: base, 'x-wharf-upload': '1' },
-    })
-    expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/climbs out/)
+    // What the page used to post to, and a made-up ticket, start nothing.
+    const forged = `${base}/upload/files?kind=volume&name=${volume}&dir=&file=b.txt`
+    expect((await post({ cookie, origin: base, 'x-wharf-upload': '1' }, forged)).status).toBe(404)
+    expect((await post({ cookie, origin: base, 'x-wharf-upload': '1' }, `${base}/upload/${'A'.repeat(32)}`)).status).toBe(404)
+    for (const bad of [
+      { dir: '..', file: 'a.txt' },
+      { dir: '', file: '../x' },
+    ]) {
+      const refused = await call('transfers.upload', { kind: 'files', target, size: 5, ...bad })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(JSON.stringify(refused)).toMatch(/climbs out/)
+    }
     const good = await post({ cookie, origin: base, 'x-wharf-upload': '1' })
     expect(await good.json()).toEqual({ ok: true, result: { path: 'a.txt' } })
-    const back = await fetch(`${base}/download/files?kind=volume&name=${volume}&path=a.txt`, { headers: { cookie } })
+    // A ticket is spent once used.
+    expect((await post({ cookie, origin: base, 'x-wharf-upload': '1' })).status).toBe(404)
+    const back = await fetch(`${base}/download/${await ticket('transfers.download', { kind: 'files', target, path: 'a.txt' })}`, {
+      headers: { cookie },
+    })
     expect(back.headers.get('content-length')).toBe('5')
     expect(await back.text()).toBe('hello')
   })
@@ -169,29 +197,38 @@ describe('the WebSocket API', () => {
 })
 
 describe('log download', () => {
-  it('streams the whole log as a file, only with the session cookie', async () => {
+  it('streams the whole log as a file, with a one-time ticket and the session cookie', async () => {
     const c = await createTestContainer(docker, { cmd: ['sh', '-c', 'echo first; echo oops >&2; echo "<b>last</b>"'] })
     await c.start()
     await c.wait()
     const name = (await c.inspect()).Name.slice(1)
-    expect((await fetch(`${base}/download/logs/${name}`)).status).toBe(403)
+    const url = `${base}/download/${await ticket('transfers.download', { kind: 'logs', id: name, timestamps: false })}`
+    expect((await fetch(url)).status).toBe(403)
     const cookie = await sessionCookie()
-    const res = await fetch(`${base}/download/logs/${name}`, { headers: { cookie } })
+    // The old address, which any same-site page could load with the cookie, starts nothing now.
+    expect((await fetch(`${base}/download/logs/${name}`, { headers: { cookie } })).status).toBe(404)
+    const res = await fetch(url, { headers: { cookie } })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}.log"`)
     const text = await res.text()
     expect(text.split('\n').sort()).toEqual(['', '<b>last</b>', 'first', 'oops'])
-    const stamped = await (await fetch(`${base}/download/logs/${name}?timestamps=1`, { headers: { cookie } })).text()
-    expect(stamped).toMatch(/^\d{4}-\d\d-\d\dT\S+Z first$/m)
+    expect((await fetch(url, { headers: { cookie } })).status).toBe(404)
+    const stamped = `${base}/download/${await ticket('transfers.download', { kind: 'logs', id: name, timestamps: true })}`
+    expect(await (await fetch(stamped, { headers: { cookie } })).text()).toMatch(/^\d{4}-\d\d-\d\dT\S+Z first$/m)
   })
 
-  it('answers 404 for a missing container and 400 for a hostile path', async () => {
+  it('answers 404 for a missing container, and refuses a hostile id before any ticket', async () => {
     const cookie = await sessionCookie()
-    const missing = await fetch(`${base}/download/logs/wharf-no-such-container`, { headers: { cookie } })
+    const missing = await fetch(
+      `${base}/download/${await ticket('transfers.download', { kind: 'logs', id: 'wharf-no-such-container', timestamps: false })}`,
+      { headers: { cookie } },
+    )
     expect(missing.status).toBe(404)
     expect(await missing.text()).toMatch(/No such container/)
-    const hostile = await fetch(`${base}/download/logs/%2E%2E%2Fetc%2Fpasswd`, { headers: { cookie } })
-    expect(hostile.status).toBe(400)
+    expect(await call('transfers.download', { kind: 'logs', id: '../etc/passwd', timestamps: false })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    })
     expect((await fetch(`${base}/download/volumes/x`, { headers: { cookie } })).status).toBe(404)
   })
 })

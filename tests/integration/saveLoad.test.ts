@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDownload } from '../../src/main/downloads/downloads'
 import type { TaskInfo } from '../../src/shared/tasks'
 import type { ImageSummary } from '../../src/shared/types'
-import { fails, ok, startApi } from './support/app'
+import { download as startDownload, fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, runId, testDocker, waitFor } from './support/engine'
 
 const docker = testDocker()
@@ -35,10 +34,7 @@ describe('save and load (docker save / docker load)', () => {
     const { Id } = (await c.commit({ repo, tag: 'one' })) as { Id: string }
     await docker.getImage(Id).tag({ repo, tag: 'two' })
     refs.push(`${repo}:one`, `${repo}:two`)
-    const download = await openDownload(
-      ctx.services,
-      `images/save?name=${encodeURIComponent(`${repo}:one`)}&name=${encodeURIComponent(`${repo}:two`)}`,
-    )
+    const download = await startDownload(ctx, { kind: 'images', names: [`${repo}:one`, `${repo}:two`] })
     expect(download).toMatchObject({ filename: '2-images.tar', contentType: 'application/x-tar' })
     const file = join(mkdtempSync(join(tmpdir(), 'wharf-save-')), 'images.tar')
     await pipeline(download.body, createWriteStream(file))
@@ -60,9 +56,9 @@ describe('save and load (docker save / docker load)', () => {
   })
 
   it('refuses bad names, missing images and missing files with clear messages', async () => {
-    await expect(openDownload(ctx.services, 'images/save?name=Not%20Valid')).rejects.toMatchObject({ code: 'invalid_input' })
-    await expect(openDownload(ctx.services, 'images/save')).rejects.toMatchObject({ code: 'invalid_input' })
-    await expect(openDownload(ctx.services, `images/save?name=wharf-it/${runId}-none:x`)).rejects.toMatchObject({ code: 'not_found' })
+    await expect(startDownload(ctx, { kind: 'images', names: ['Not Valid'] })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(startDownload(ctx, { kind: 'images', names: [] })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(startDownload(ctx, { kind: 'images', names: [`wharf-it/${runId}-none:x`] })).rejects.toMatchObject({ code: 'not_found' })
     expect((await fails(ctx.api, 'images.load', { path: '/no/such/file.tar' })).fields?.path).toMatch(/No file at/)
     expect((await fails(ctx.api, 'images.load', { path: 'relative.tar' })).fields?.path).toMatch(/absolute/)
   })

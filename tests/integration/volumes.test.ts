@@ -6,9 +6,7 @@ import type { BindMount, FileListing, FilePreview, StorageDriverInfo, VolumeSumm
 import { mkdtemp } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import type { TaskInfo } from '../../src/shared/tasks'
-import { acceptUpload } from '../../src/main/downloads/uploads'
-import { openDownload } from '../../src/main/downloads/downloads'
-import { fails, ok, startApi } from './support/app'
+import { download, fails, ok, startApi, upload } from './support/app'
 import { cleanup, dockerHost, runId, testDocker, TEST_IMAGE, waitFor } from './support/engine'
 import { volumeFileOnHost } from '../../src/main/storage/hostPath'
 import type { PathStat } from '../../src/main/storage/archiveApi'
@@ -138,15 +136,13 @@ describe('volume browser (V3) with a shell helper', () => {
 
   it('uploads, reads back byte-identical, renames, makes a folder and deletes', async () => {
     const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7) % 256))
-    await acceptUpload(
-      ctx.services,
-      `files?kind=volume&name=${vol}&dir=nested&file=${encodeURIComponent('up/load é.bin')}`,
+    await upload(
+      ctx,
+      { kind: 'files', target, dir: 'nested', file: 'up/load é.bin', size: bytes.length },
       Readable.from([bytes]),
       bytes.length,
     )
-    const back = await readAll(
-      (await openDownload(ctx.services, `files?kind=volume&name=${vol}&path=${encodeURIComponent('nested/up/load é.bin')}`)).body,
-    )
+    const back = await readAll((await download(ctx, { kind: 'files', target, path: 'nested/up/load é.bin' })).body)
     expect(createHash('sha256').update(back).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
     const preview = await ok<FilePreview>(ctx.api, 'files.read', { target, path: 'hello.txt', limit: 1024 })
     expect(Buffer.from(preview.data, 'base64').toString()).toBe('hello\n')
@@ -167,31 +163,22 @@ describe('volume browser (V3) with a shell helper', () => {
     hostile.entry({ name: 'fine.txt' }, 'ok')
     hostile.entry({ name: '../escape.txt' }, 'out')
     hostile.finalize()
-    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(hostile), undefined)).rejects.toThrow(
-      /nothing was written.*escape/,
-    )
+    await expect(upload(ctx, { kind: 'extract', target, dir: '' }, Readable.from(hostile))).rejects.toThrow(/nothing was written.*escape/)
     const linky = pack()
     linky.entry({ name: 'root', type: 'symlink', linkname: '/' })
     linky.finalize()
-    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(linky), undefined)).rejects.toThrow(
-      /outside/,
-    )
+    await expect(upload(ctx, { kind: 'extract', target, dir: '' }, Readable.from(linky))).rejects.toThrow(/outside/)
     const root = await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })
     expect(names(root)).not.toContain('file:fine.txt')
     expect(names(root)).not.toContain('link:root')
     // Uploading through the existing link to / is refused too.
     await expect(
-      acceptUpload(
-        ctx.services,
-        `files?kind=volume&name=${vol}&dir=&file=${encodeURIComponent('escape/tmp/x')}`,
-        Readable.from([Buffer.from('x')]),
-        1,
-      ),
+      upload(ctx, { kind: 'files', target, dir: '', file: 'escape/tmp/x', size: 1 }, Readable.from([Buffer.from('x')]), 1),
     ).rejects.toThrow(/outside the volume/)
     const good = pack()
     good.entry({ name: 'unpacked/a.txt' }, 'A')
     good.finalize()
-    await acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=nested`, Readable.from(good), undefined)
+    await upload(ctx, { kind: 'extract', target, dir: 'nested' }, Readable.from(good))
     expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested/unpacked' }))).toEqual(['file:a.txt'])
   })
 })
@@ -245,9 +232,9 @@ describe('volume browser through the archive API only (no image with a shell)', 
     expect(preview).toMatchObject({ size: 6, truncated: true })
     expect(Buffer.from(preview.data, 'base64').toString()).toBe('hel')
     await ok(archiveOnly.api, 'files.makeFolder', { target, path: '', name: 'from-archive' })
-    await acceptUpload(
-      archiveOnly.services,
-      `files?kind=volume&name=${vol}&dir=from-archive&file=f.txt`,
+    await upload(
+      archiveOnly,
+      { kind: 'files', target, dir: 'from-archive', file: 'f.txt', size: 3 },
       Readable.from([Buffer.from('abc')]),
       3,
     )
@@ -284,8 +271,8 @@ describe('container files (C9)', () => {
     expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: '' }))).toEqual(
       expect.arrayContaining(['dir:bin', 'dir:work']),
     )
-    await acceptUpload(ctx.services, `files?kind=container&id=${c.id}&dir=work&file=in.txt`, Readable.from([Buffer.from('copied in')]), 9)
-    const back = await readAll((await openDownload(ctx.services, `files?kind=container&id=${c.id}&path=work/in.txt`)).body)
+    await upload(ctx, { kind: 'files', target, dir: 'work', file: 'in.txt', size: 9 }, Readable.from([Buffer.from('copied in')]), 9)
+    const back = await readAll((await download(ctx, { kind: 'files', target, path: 'work/in.txt' })).body)
     expect(back.toString()).toBe('copied in')
     expect((await fails(ctx.api, 'files.remove', { target, paths: ['work/in.txt'] })).message).toMatch(/running/)
     expect((await fails(ctx.api, 'files.list', { target: { kind: 'container', id: 'no-such-container-x' }, path: '' })).code).toBe(
@@ -296,13 +283,13 @@ describe('container files (C9)', () => {
 
 describe('backup, restore and clone (V4)', () => {
   it('backs up as .tar.gz, restores into a new volume and clones, with the same checksums', async () => {
-    const backup = await openDownload(ctx.services, `volumes/backup?name=${vol}&gzip=1`)
+    const backup = await download(ctx, { kind: 'volumeBackup', name: vol, gzip: true })
     expect(backup.filename).toMatch(/\.tar\.gz$/)
     const archive = await readAll(backup.body)
     const restored = `wharf-it-${runId}-restored`
     await docker.createVolume({ Name: restored, Labels: { 'wharf.test': runId } })
-    await acceptUpload(ctx.services, `restore?volume=${restored}`, Readable.from([archive]), archive.length)
-    const refusedAgain = acceptUpload(ctx.services, `restore?volume=${restored}`, Readable.from([archive]), archive.length)
+    await upload(ctx, { kind: 'restore', volume: restored }, Readable.from([archive]), archive.length)
+    const refusedAgain = upload(ctx, { kind: 'restore', volume: restored }, Readable.from([archive]), archive.length)
     await expect(refusedAgain).rejects.toThrow(/not empty/)
     const cloned = `wharf-it-${runId}-clone`
     await docker.createVolume({ Name: cloned, Labels: { 'wharf.test': runId } })

@@ -6,11 +6,9 @@ import { Readable } from 'node:stream'
 import { pack } from 'tar-stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FileListing, FilePreview, VolumeSummary } from '../../src/shared/files'
-import { acceptUpload } from '../../src/main/downloads/uploads'
-import { openDownload } from '../../src/main/downloads/downloads'
 import { optionsForEndpoint } from '../../src/main/engine/endpoint'
 import { removeLabelled } from '../support/labelled'
-import { fails, ok, startApi } from './support/app'
+import { download, fails, ok, startApi, upload } from './support/app'
 import { runId } from './support/engine'
 import { readAll, volumeFixture } from './support/volumes'
 
@@ -48,8 +46,8 @@ describe('volume browser on Podman', () => {
 
   it('uploads and reads back byte-identical, renames and deletes; a hostile archive is refused', async () => {
     const bytes = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 13) % 256))
-    await acceptUpload(ctx.services, `files?kind=volume&name=${vol}&dir=nested&file=up.bin`, Readable.from([bytes]), bytes.length)
-    const back = await readAll((await openDownload(ctx.services, `files?kind=volume&name=${vol}&path=nested/up.bin`)).body)
+    await upload(ctx, { kind: 'files', target, dir: 'nested', file: 'up.bin', size: bytes.length }, Readable.from([bytes]), bytes.length)
+    const back = await readAll((await download(ctx, { kind: 'files', target, path: 'nested/up.bin' })).body)
     expect(createHash('sha256').update(back).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'))
     await ok(ctx.api, 'files.rename', { target, path: 'nested/up.bin', name: 'moved.bin' })
     await ok(ctx.api, 'files.remove', { target, paths: ['nested/moved.bin'] })
@@ -57,9 +55,7 @@ describe('volume browser on Podman', () => {
     const hostile = pack()
     hostile.entry({ name: '../escape.txt' }, 'out')
     hostile.finalize()
-    await expect(acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=`, Readable.from(hostile), undefined)).rejects.toThrow(
-      /nothing was written/,
-    )
+    await expect(upload(ctx, { kind: 'extract', target, dir: '' }, Readable.from(hostile))).rejects.toThrow(/nothing was written/)
   })
 
   it('reads through the archive API alone with a helper image Wharf imports itself', async () => {
@@ -71,10 +67,10 @@ describe('volume browser on Podman', () => {
   })
 
   it('backs up and restores into a new volume', async () => {
-    const archive = await readAll((await openDownload(ctx.services, `volumes/backup?name=${vol}`)).body)
+    const archive = await readAll((await download(ctx, { kind: 'volumeBackup', name: vol, gzip: false })).body)
     const restored = `wharf-it-${runId}-podrestored`
     await podman.createVolume({ Name: restored, Labels: { 'wharf.test': runId } })
-    await acceptUpload(ctx.services, `restore?volume=${restored}`, Readable.from([archive]), archive.length)
+    await upload(ctx, { kind: 'restore', volume: restored }, Readable.from([archive]), archive.length)
     const again = await ok<FileListing>(ctx.api, 'files.list', { target: { kind: 'volume', name: restored }, path: '' })
     expect(names(again)).toEqual(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })))
   })

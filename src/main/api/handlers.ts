@@ -27,6 +27,7 @@ import type { Tasks } from '../tasks/tasks'
 import type { VolumesService } from '../engine/volumes'
 import type { FileBrowser } from '../storage/fileBrowser'
 import type { FileTransfer } from '../storage/fileTransfer'
+import type { TransferTickets } from '../downloads/tickets'
 
 export interface Services {
   engine: EngineConnection
@@ -44,6 +45,8 @@ export interface Services {
   files: FileBrowser
   fileTransfer: FileTransfer
   credentials: Credentials
+  /** One-time tickets for the streamed downloads and uploads. */
+  tickets: TransferTickets
   /** The desktop app's native open dialog; absent in browser mode, where paths are typed. */
   pickPath?: PathPicker
 }
@@ -139,6 +142,8 @@ export function createHandlers(s: Services): Handlers {
     'files.makeFolder': ({ target, path, name }) => s.files.makeFolder(target, path, name),
     'files.rename': ({ target, path, name }) => s.files.rename(target, path, name),
     'files.remove': ({ target, paths }) => s.files.remove(target, paths),
+    'transfers.download': (spec) => Promise.resolve(s.tickets.forDownload(spec)),
+    'transfers.upload': (spec) => Promise.resolve(s.tickets.forUpload(spec)),
     'tasks.list': () => Promise.resolve(s.tasks.list()),
     'tasks.cancel': ({ id }) => Promise.resolve(s.tasks.cancel(id)),
     'tasks.dismiss': ({ id }) => Promise.resolve(s.tasks.dismiss(id)),

@@ -15,6 +15,7 @@ import { VolumesService } from '../engine/volumes'
 import { VolumeHelpers } from '../storage/volumeHelpers'
 import { FileBrowser } from '../storage/fileBrowser'
 import { FileTransfer } from '../storage/fileTransfer'
+import { TransferTickets } from '../downloads/tickets'
 import type { PathPicker, Services } from './handlers'
 
 /** Builds every service on one engine connection and starts connecting. */
@@ -54,6 +55,7 @@ export function createServices(
     volumes: new VolumesService(engine, helpers),
     files,
     fileTransfer: new FileTransfer(engine, files, tasks),
+    tickets: new TransferTickets(),
     pickPath: options.pickPath,
     /** Resolves once every terminal session is closed (exec'd processes told to end). */
     async dispose() {

@@ -1,15 +1,11 @@
 /**
- * Streamed downloads (a container's full log, later volume and image archives): both
- * shells serve them from one place, browser mode at /download/… over HTTP and the
- * desktop app through its wharf-download: scheme. Every path is validated here, as
- * every API input is.
+ * Streamed downloads (a container's full log, `docker save`, files and folders, volume
+ * backups): both shells serve them from one place, browser mode at /download/<ticket>
+ * over HTTP and the desktop app through its wharf-download: scheme. What to download
+ * was validated as the input of `transfers.download`, like every API input.
  */
 import { PassThrough, type Readable } from 'node:stream'
-import { WharfError } from '../../shared/errors'
-import { imageRef } from '../../shared/imageSchemas'
-import { containerRef } from '../../shared/schemas'
-import { relPath, volumeName } from '../../shared/fileSchemas'
-import { targetFromQuery } from './targetQuery'
+import type { DownloadSpec } from '../../shared/transferSchemas'
 import type { Services } from '../api/handlers'
 import { openLogStream } from '../engine/logs/logStream'
 import { FrameDemuxer } from '../engine/logs/demux'
@@ -23,36 +19,18 @@ export interface Download {
   body: Readable
 }
 
-/** `path` is what follows /download/, e.g. "logs/web?timestamps=1". */
-export async function openDownload(services: Services, path: string): Promise<Download> {
-  const url = new URL(path, 'wharf://download/')
-  const [kind, rawId, ...rest] = url.pathname.split('/').filter(Boolean)
-  if (kind === 'logs' && rawId && rest.length === 0) {
-    const id = containerRef.safeParse(decodeURIComponent(rawId))
-    if (!id.success) throw new WharfError({ code: 'invalid_input', message: 'Not a valid container id or name' })
-    return downloadLogs(services, id.data, url.searchParams.get('timestamps') === '1')
+/** Opens the stream a download ticket described; the spec was validated when the ticket was issued. */
+export function openDownload(services: Services, spec: DownloadSpec): Promise<Download> {
+  switch (spec.kind) {
+    case 'logs':
+      return downloadLogs(services, spec.id, spec.timestamps)
+    case 'images':
+      return downloadImages(services, spec.names)
+    case 'files':
+      return services.fileTransfer.download(spec.target, spec.path)
+    case 'volumeBackup':
+      return services.fileTransfer.backup(spec.name, spec.gzip)
   }
-  if (kind === 'images' && rawId === 'save' && rest.length === 0) {
-    const names = url.searchParams.getAll('name').map((n) => imageRef.safeParse(n))
-    if (names.length === 0 || names.length > 32 || names.some((n) => !n.success))
-      throw new WharfError({ code: 'invalid_input', message: 'Name one to 32 images (name=…), each an image id or name' })
-    return downloadImages(
-      services,
-      names.map((n) => n.data as string),
-    )
-  }
-  if (kind === 'files' && rawId === undefined) {
-    const target = targetFromQuery(url.searchParams)
-    const path = relPath.safeParse(url.searchParams.get('path') ?? '')
-    if (!path.success) throw new WharfError({ code: 'invalid_input', message: path.error.issues[0]?.message ?? 'Not a valid path' })
-    return services.fileTransfer.download(target, path.data)
-  }
-  if (kind === 'volumes' && rawId === 'backup' && rest.length === 0) {
-    const name = volumeName.safeParse(url.searchParams.get('name') ?? '')
-    if (!name.success) throw new WharfError({ code: 'invalid_input', message: 'Name the volume to back up (name=…)' })
-    return services.fileTransfer.backup(name.data, url.searchParams.get('gzip') === '1')
-  }
-  throw new WharfError({ code: 'not_found', message: `Nothing to download at ${url.pathname}` })
 }
 
 /** `docker save`: the images (tags, layers, config) as one tar, streamed from the engine. */

@@ -3,11 +3,11 @@
  * the token check of httpAuth, with connection limits and timeouts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { Readable } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { checkHostAndOrigin, isAuthenticated, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
 import type { Download } from '../downloads/downloads'
-import { isErrorData, WharfError, type ErrorData } from '../../shared/errors'
+import { TRANSFER_PATH, type TransferRoutes } from '../downloads/transfers'
+import { attachment, errorData, statusOf } from './httpStatus'
 import { serveStatic } from './staticFiles'
 
 const MAX_SOCKETS = 32
@@ -26,29 +26,12 @@ export interface HttpServerOptions {
   /** Resolves once the API can serve sockets; upgrades wait for it, pages do not. */
   api: Promise<{
     serve(wss: WebSocketServer): () => void
-    download(path: string): Promise<Download>
-    upload(path: string, body: Readable, length: number | undefined): Promise<unknown>
+    transfers: TransferRoutes
   }>
   auth: AuthConfig
   rendererRoot: string
   /** Told when the page has its script or opens a socket: a good moment to load the API. */
   onDemand?: () => void
-}
-
-function errorData(err: unknown): ErrorData {
-  return err instanceof WharfError ? err.toData() : isErrorData(err) ? err : { code: 'internal', message: String(err) }
-}
-
-function statusOf(data: ErrorData): number {
-  return data.code === 'not_found'
-    ? 404
-    : data.code === 'invalid_input'
-      ? 400
-      : data.code === 'conflict'
-        ? 409
-        : data.code === 'unsupported'
-          ? 501
-          : 502
 }
 
 export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServerOptions): Server {
@@ -69,32 +52,42 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
         .end('Forbidden: open the address Wharf printed when it started (it carries the access token).')
       return
     }
-    if (req.method === 'POST' && url.pathname.startsWith('/upload/')) {
-      // A custom header cannot be sent cross-site without a preflight this server never answers.
-      if (req.headers['x-wharf-upload'] !== '1' || !req.headers.origin) {
-        res.writeHead(403, securityHeaders).end('Uploads come from the Wharf page only')
-        return
-      }
-      void serveUpload(url.pathname.slice('/upload/'.length) + url.search, req, res)
+    if (/^\/(download|upload)\//.test(url.pathname)) {
+      routeTransfer(url.pathname, req, res)
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, securityHeaders).end()
       return
     }
-    if (url.pathname.startsWith('/download/')) {
-      void serveDownload(url.pathname.slice('/download/'.length) + url.search, res)
-      return
-    }
     serveStatic(rendererRoot, url.pathname, res, securityHeaders)
     if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
   })
-  async function serveUpload(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function routeTransfer(path: string, req: IncomingMessage, res: ServerResponse): void {
+    const transfer = TRANSFER_PATH.exec(path)
+    if (!transfer) {
+      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('No such transfer')
+      return
+    }
+    const [, kind, ticket] = transfer
+    const method = kind === 'upload' ? req.method === 'POST' : req.method === 'GET' || req.method === 'HEAD'
+    if (!method) {
+      res.writeHead(405, securityHeaders).end()
+      return
+    }
+    // A custom header cannot be sent cross-site without a preflight this server never answers.
+    if (kind === 'upload' && (req.headers['x-wharf-upload'] !== '1' || !req.headers.origin)) {
+      res.writeHead(403, securityHeaders).end('Uploads come from the Wharf page only')
+      return
+    }
+    void (kind === 'upload' ? serveUpload(ticket, req, res) : serveDownload(ticket, res))
+  }
+  async function serveUpload(ticket: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
     // Big uploads take longer than the request timeout; an idle minute still ends them.
     req.socket.setTimeout(60_000, () => req.destroy())
     try {
-      const result = await (await api).upload(path, req, length)
+      const result = await (await api).transfers.upload(ticket, req, length)
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
     } catch (err) {
       req.resume()
@@ -104,10 +97,10 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
         .end(JSON.stringify({ ok: false, error: data }))
     }
   }
-  async function serveDownload(path: string, res: ServerResponse): Promise<void> {
+  async function serveDownload(ticket: string, res: ServerResponse): Promise<void> {
     let download: Download
     try {
-      download = await (await api).download(path)
+      download = await (await api).transfers.download(ticket)
     } catch (err) {
       const data = errorData(err)
       res.writeHead(statusOf(data), { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(data.message)
@@ -116,7 +109,7 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
     res.writeHead(200, {
       ...securityHeaders,
       'Content-Type': download.contentType,
-      'Content-Disposition': `attachment; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`,
+      'Content-Disposition': attachment(download.filename),
       ...(download.size !== undefined ? { 'Content-Length': String(download.size) } : {}),
     })
     download.body.pipe(res)

@@ -22,12 +22,3 @@ export function useApi(): Client {
 export function isDesktop(): boolean {
   return Boolean((window as unknown as { wharf?: PreloadApi }).wharf)
 }
-
-/**
- * Where a streamed download lives: the browser-mode server serves /download/…; the
- * desktop app registers the wharf-download: scheme for the same paths.
- */
-export function downloadUrl(path: string): string {
-  const preload = (window as unknown as { wharf?: PreloadApi }).wharf
-  return preload ? `wharf-download://app/${path}` : `/download/${path}`
-}

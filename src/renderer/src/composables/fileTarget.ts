@@ -1,19 +1,7 @@
-import type { FileEntry, FileTarget } from '@shared/files'
+import type { FileEntry } from '@shared/files'
 
 /** A listed entry, with the container layer's mark when browsing a container. */
 export type FileRow = FileEntry & { change?: 'A' | 'C' | 'D' }
-import { downloadUrl } from '../api'
-
-/** The query naming whose files, as /download/files and /upload/… expect it. */
-export function targetQuery(target: FileTarget): string {
-  return target.kind === 'volume'
-    ? `kind=volume&name=${encodeURIComponent(target.name)}`
-    : `kind=container&id=${encodeURIComponent(target.id)}`
-}
-
-export function fileDownloadUrl(target: FileTarget, path: string): string {
-  return downloadUrl(`files?${targetQuery(target)}&path=${encodeURIComponent(path)}`)
-}
 
 /** Files dropped on the browser, folders walked, each with its path relative to the drop. */
 export async function droppedFiles(items: DataTransferItemList): Promise<Array<{ file: File; path: string }>> {

@@ -1,8 +1,7 @@
 /** The upload queue of a file browser: one request per file, in order, each with its progress. */
 import type { FileTarget } from '@shared/files'
 import { ref, type Ref } from 'vue'
-import { upload } from '../api/upload'
-import { targetQuery } from './fileTarget'
+import { upload } from '../api/transfers'
 
 export interface UploadItem {
   id: number
@@ -39,16 +38,15 @@ export function useFileUploads(target: Ref<FileTarget>, onDone: () => void) {
 
   /** Files (a dropped folder's files carry their relative paths) into `dir`. */
   function send(files: Array<{ file: File; path: string }>, dir: string): void {
-    const base = `files?${targetQuery(target.value)}&dir=${encodeURIComponent(dir)}`
+    const into = target.value
     for (const { file, path } of files)
-      enqueue(path, file.size, (progress) => upload(`${base}&file=${encodeURIComponent(path)}`, file, progress))
+      enqueue(path, file.size, (progress) => upload({ kind: 'files', target: into, dir, file: path, size: file.size }, file, progress))
   }
 
   /** A .tar or .tar.gz extracted into `dir` after main has checked every entry. */
   function extract(file: File, dir: string): void {
-    enqueue(file.name, file.size, (progress) =>
-      upload(`extract?${targetQuery(target.value)}&dir=${encodeURIComponent(dir)}`, file, progress),
-    )
+    const into = target.value
+    enqueue(file.name, file.size, (progress) => upload({ kind: 'extract', target: into, dir }, file, progress))
   }
 
   function clearFinished(): void {

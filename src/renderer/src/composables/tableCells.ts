@@ -21,7 +21,11 @@ export function cell(text: string, extraClass = '') {
   return h('span', { class: ['cell', extraClass], title: text }, text)
 }
 
-export function rowButton(label: string, onClick: () => void, options: { danger?: boolean; disabled?: boolean; busy?: boolean } = {}) {
+export function rowButton(
+  label: string,
+  onClick: () => void,
+  options: { danger?: boolean; disabled?: boolean; busy?: boolean; ariaLabel?: string } = {},
+) {
   return h(
     'button',
     {
@@ -29,6 +33,7 @@ export function rowButton(label: string, onClick: () => void, options: { danger?
       class: ['row-btn', options.danger ? 'danger' : '', options.busy ? 'busy' : ''],
       disabled: options.disabled,
       'aria-busy': options.busy ? 'true' : undefined,
+      'aria-label': options.ariaLabel,
       onClick,
     },
     label,

@@ -82,7 +82,7 @@ export default {
   registries: 'Registries…',
   loginTitle: 'Registries',
   loginIntro:
-    'Credentials are checked with the registry through the engine, then kept by the docker credential helper your docker config names (the OS keychain, pass…), or else in Wharf’s memory only — never written to disk by Wharf.',
+    'Credentials are checked with the registry through the engine, then kept by the docker credential helper your docker config names (the OS keychain, pass…); without one, the desktop app keeps them encrypted by your OS keychain, and browser mode in memory only. Wharf never writes a password in clear.',
   server: 'Registry',
   serverHint: 'host[:port], e.g. registry.example.com or 127.0.0.1:5000',
   username: 'User name',
@@ -136,6 +136,7 @@ export default {
     start: 'Load',
   },
   storeHelper: 'Kept by {helper}, as docker login keeps it.',
+  storeVault: 'Kept encrypted by your OS keychain in Wharf’s data folder: you stay logged in after a restart.',
   storeMemory:
     'No docker credential helper is configured for it, so Wharf keeps it in memory only: you will log in again after Wharf restarts.',
 }

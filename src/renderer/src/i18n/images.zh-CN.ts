@@ -82,7 +82,7 @@ export default {
   registries: '镜像仓库…',
   loginTitle: '镜像仓库',
   loginIntro:
-    '凭据通过引擎向仓库验证，然后交给 docker 配置中指定的凭据助手（系统钥匙串、pass 等）保存；没有助手时只保存在 Wharf 的内存中，Wharf 从不把它写入磁盘。',
+    '凭据通过引擎向仓库验证，然后交给 docker 配置中指定的凭据助手（系统钥匙串、pass 等）保存；没有助手时，桌面应用用系统钥匙串加密保存，浏览器模式只保存在内存中。Wharf 从不以明文写入密码。',
   server: '仓库地址',
   serverHint: '主机[:端口]，如 registry.example.com 或 127.0.0.1:5000',
   username: '用户名',
@@ -136,5 +136,6 @@ export default {
     start: '导入',
   },
   storeHelper: '由 {helper} 保存，与 docker login 相同。',
+  storeVault: '已用系统钥匙串加密保存在 Wharf 的数据文件夹中：重启后仍保持登录。',
   storeMemory: '没有为它配置 docker 凭据助手，Wharf 只把它保存在内存中：Wharf 重启后需要重新登录。',
 }

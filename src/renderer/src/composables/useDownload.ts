@@ -1,0 +1,22 @@
+/** A download started from a click: the ticket is asked for first, and a refusal is shown, not lost. */
+import { useMessage } from 'naive-ui'
+import { ref } from 'vue'
+import { startDownload, type DownloadRequest } from '../api/transfers'
+import { useFieldMessages } from './fieldMessages'
+
+export function useDownload() {
+  const message = useMessage()
+  const field = useFieldMessages()
+  const busy = ref(false)
+  async function download(request: DownloadRequest): Promise<void> {
+    busy.value = true
+    try {
+      await startDownload(request)
+    } catch (err) {
+      message.error(field(err instanceof Error ? err.message : String(err)))
+    } finally {
+      busy.value = false
+    }
+  }
+  return { download, busy }
+}
