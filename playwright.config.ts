@@ -1,11 +1,17 @@
 import { defineConfig } from '@playwright/test'
+import type { Shell } from './e2e/support/app'
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 /**
- * e2e in Debian's Chromium against browser mode (e2e/support/globalSetup.ts starts the
- * built server on the test engine). The electron project runs only where Electron's
- * binary exists and says why it is skipped elsewhere.
+ * e2e in Debian's Chromium. `browser`: against browser mode (e2e/support/globalSetup.ts
+ * starts the built server on the test engine). `desktop`: the journeys tagged @desktop
+ * and e2e/desktop.spec.ts, through the desktop harness — the built preload in Electron's
+ * sandbox over the IPC transport, the renderer from file:// (e2e/support/desktopHarness.ts).
+ * `electron`: the real Electron app, only where its binary exists (it says why it is
+ * skipped elsewhere).
  */
-export default defineConfig({
+export default defineConfig<object, { shell: Shell }>({
   testDir: 'e2e',
   workers: 1,
   timeout: 60_000,
@@ -18,13 +24,23 @@ export default defineConfig({
     baseURL: process.env.WHARF_E2E_URL,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   projects: [
-    { name: 'browser', testIgnore: /electron\.spec\.ts/ },
+    { name: 'browser', testIgnore: /(electron|desktop)\.spec\.ts/ },
+    {
+      name: 'desktop',
+      testIgnore: /(electron|security|engine)\.spec\.ts/,
+      grep: [/@desktop/, /desktop shell/],
+      use: {
+        shell: 'desktop',
+        // Electron lets its file:// page load its own module scripts; Chromium needs telling.
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [...chromiumArgs, '--allow-file-access-from-files'],
+        },
+      },
+    },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
 })

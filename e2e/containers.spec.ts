@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/app'
 import { ContainersPage } from './pages/ContainersPage'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 
 const docker = testDocker()
 test.afterAll(() => cleanup(docker))
 
-test('a user stops a container, sees it change live, and removes it', async ({ page }) => {
+test('a user stops a container, sees it change live, and removes it', { tag: '@desktop' }, async ({ page }) => {
   const name = uniqueName('web')
   const container = await runContainer(docker, name)
   const ui = new ContainersPage(page)
@@ -41,7 +41,7 @@ test('cancelling the remove dialog keeps the container', async ({ page }) => {
   expect((await container.inspect()).State.Running).toBe(true)
 })
 
-test('bulk actions act on the selected containers only', async ({ page }) => {
+test('bulk actions act on the selected containers only', { tag: '@desktop' }, async ({ page }) => {
   const prefix = uniqueName('bulk')
   const [a, b, c] = await Promise.all([
     runContainer(docker, `${prefix}-a`),

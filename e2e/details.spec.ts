@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test'
+import { expect, expectDownload, test } from './support/app'
+import { readFileSync } from 'node:fs'
 import { ContainersPage } from './pages/ContainersPage'
 import { DetailPage } from './pages/DetailPage'
 import { cleanup, runLabel, TEST_IMAGE, testDocker, uniqueName } from './support/engine'
@@ -27,7 +28,7 @@ async function start(name: string, cmd: string[], extra: { Env?: string[]; Label
   return c
 }
 
-test('logs: search moves between matches, stderr is marked, the full log downloads', async ({ page }) => {
+test('logs: search moves between matches, stderr is marked, the full log downloads', { tag: '@desktop' }, async ({ page }) => {
   const name = uniqueName('logs')
   await start(name, ['sh', '-c', 'for i in $(seq 1 300); do echo "row $i"; done; echo "needle one"; echo "needle two" >&2; sleep 3600'])
   const detail = new DetailPage(page)
@@ -58,10 +59,9 @@ test('logs: search moves between matches, stderr is marked, the full log downloa
   await detail.logs().evaluate((el) => (el.scrollTop = 0))
   await expect(detail.logs()).toContainText('row 198')
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download full log' }).click()])
-  expect(download.suggestedFilename()).toBe(`${name}.log`)
-  const text = await (await download.createReadStream()).toArray()
-  expect(Buffer.concat(text).toString()).toContain('row 1\nrow 2\n')
+  const download = await expectDownload(page, () => page.getByRole('button', { name: 'Download full log' }).click())
+  expect(download.name).toBe(`${name}.log`)
+  expect(readFileSync(download.path, 'utf8')).toContain('row 1\nrow 2\n')
 })
 
 test('settings: rename, update limits and commit to an image', async ({ page }) => {

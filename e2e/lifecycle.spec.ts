@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/app'
 import { ContainersPage } from './pages/ContainersPage'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 

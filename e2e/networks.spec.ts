@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, openApp, test } from './support/app'
 import { cleanup, runContainer, runLabel, testDocker } from './support/engine'
 
 const docker = testDocker()
@@ -12,10 +12,10 @@ test.afterAll(async () => {
     .catch(() => undefined)
 })
 
-test('create a network, connect a container, see it in the topology and open it from there', async ({ page }) => {
+test('create a network, connect a container, see it in the topology and open it from there', { tag: '@desktop' }, async ({ page }) => {
   const container = `e2e-netc-${runLabel}`
   await runContainer(docker, container)
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+  await openApp(page)
   await page.getByRole('link', { name: 'Networks', exact: true }).click()
   await expect(page.getByRole('row').filter({ hasText: 'bridge' }).first()).toContainText('built-in')
 
@@ -50,7 +50,7 @@ test('create a network, connect a container, see it in the topology and open it 
   await expect(page.getByRole('heading', { name: container })).toBeVisible()
 
   // Removing a network in use is refused, naming the container.
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+  await openApp(page)
   await page.getByRole('link', { name: 'Networks', exact: true }).click()
   await page.getByRole('row').filter({ hasText: network }).getByRole('button', { name: 'Remove' }).click()
   await page.getByRole('dialog', { name: 'Remove network' }).getByRole('button', { name: 'Remove' }).click()

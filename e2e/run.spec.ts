@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/app'
 import { createServer } from 'node:net'
 import { ContainersPage } from './pages/ContainersPage'
 import { DetailPage } from './pages/DetailPage'
@@ -25,63 +25,67 @@ function freePort(): Promise<number> {
   })
 }
 
-test('run a web server from the form, then read its logs and changes and stop it from the lifecycle', async ({ page }) => {
-  const name = uniqueName('web')
-  const volume = `${name}-data`
-  volumes.push(volume)
-  const port = await freePort()
-  const run = new RunPage(page)
-  await run.open()
-  await run.field('Image').fill(TEST_IMAGE)
-  await expect(page.getByText('This engine has no such image yet')).toHaveCount(0)
-  await run.field('Container name').fill(name)
-  await run.field('Command').fill(`sh -c 'echo "hello $GREETING"; exec httpd -f -v -p 80'`)
-  await page.getByRole('button', { name: '+ Publish a port' }).click()
-  await run.field('Host port 1').fill(String(port))
-  await run.field('Container port 1').fill('80')
-  await page.getByRole('button', { name: '+ Add a mount' }).click()
-  await run.field('Mount source 1').fill(volume)
-  await run.field('Mount path 1').fill('/data')
-  await run.field('Environment variables').fill('GREETING=from-wharf')
-  await run.field('Labels').fill(`wharf.test=${runLabel}`)
-  await run.field('Restart policy').selectOption('on-failure')
-  await run.field('Maximum retries').fill('3')
-  await expect(run.twin()).toHaveText(
-    `docker run -d --name ${name} -p ${port}:80 -v ${volume}:/data -e GREETING=from-wharf --restart on-failure:3 -l wharf.test=${runLabel} ${TEST_IMAGE} sh -c 'echo "hello $GREETING"; exec httpd -f -v -p 80'`,
-  )
-  await page.getByRole('button', { name: 'Create and start' }).click()
+test(
+  'run a web server from the form, then read its logs and changes and stop it from the lifecycle',
+  { tag: '@desktop' },
+  async ({ page }) => {
+    const name = uniqueName('web')
+    const volume = `${name}-data`
+    volumes.push(volume)
+    const port = await freePort()
+    const run = new RunPage(page)
+    await run.open()
+    await run.field('Image').fill(TEST_IMAGE)
+    await expect(page.getByText('This engine has no such image yet')).toHaveCount(0)
+    await run.field('Container name').fill(name)
+    await run.field('Command').fill(`sh -c 'echo "hello $GREETING"; exec httpd -f -v -p 80'`)
+    await page.getByRole('button', { name: '+ Publish a port' }).click()
+    await run.field('Host port 1').fill(String(port))
+    await run.field('Container port 1').fill('80')
+    await page.getByRole('button', { name: '+ Add a mount' }).click()
+    await run.field('Mount source 1').fill(volume)
+    await run.field('Mount path 1').fill('/data')
+    await run.field('Environment variables').fill('GREETING=from-wharf')
+    await run.field('Labels').fill(`wharf.test=${runLabel}`)
+    await run.field('Restart policy').selectOption('on-failure')
+    await run.field('Maximum retries').fill('3')
+    await expect(run.twin()).toHaveText(
+      `docker run -d --name ${name} -p ${port}:80 -v ${volume}:/data -e GREETING=from-wharf --restart on-failure:3 -l wharf.test=${runLabel} ${TEST_IMAGE} sh -c 'echo "hello $GREETING"; exec httpd -f -v -p 80'`,
+    )
+    await page.getByRole('button', { name: 'Create and start' }).click()
 
-  const detail = new DetailPage(page)
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-  await expect(detail.header().getByText('running', { exact: true })).toBeVisible()
-  await expect(detail.logs()).toContainText('hello from-wharf')
-  const served = await fetch(`http://127.0.0.1:${port}/`)
-  expect([200, 404]).toContain(served.status)
-  const info = await docker.getContainer(name).inspect()
-  expect(info.HostConfig.RestartPolicy).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 })
-  expect(info.Mounts.find((m) => m.Destination === '/data')).toMatchObject({ Type: 'volume', Name: volume })
+    const detail = new DetailPage(page)
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await expect(detail.header().getByText('running', { exact: true })).toBeVisible()
+    await expect(detail.logs()).toContainText('hello from-wharf')
+    const served = await fetch(`http://127.0.0.1:${port}/`)
+    expect([200, 404]).toContain(served.status)
+    const info = await docker.getContainer(name).inspect()
+    expect(info.HostConfig.RestartPolicy).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 })
+    expect(info.Mounts.find((m) => m.Destination === '/data')).toMatchObject({ Type: 'volume', Name: volume })
 
-  const exec = await docker.getContainer(name).exec({ Cmd: ['sh', '-c', 'mkdir -p /srv/out && echo wharf > /srv/out/e2e-marker.txt'] })
-  const stream = await exec.start({})
-  stream.resume()
-  await new Promise((resolve) => stream.on('end', resolve))
-  await detail.tab('Changes')
-  await page.getByRole('button', { name: 'Expand all' }).click()
-  await expect(page.getByRole('treeitem', { name: /e2e-marker\.txt/ })).toContainText('A')
+    const exec = await docker.getContainer(name).exec({ Cmd: ['sh', '-c', 'mkdir -p /srv/out && echo wharf > /srv/out/e2e-marker.txt'] })
+    const stream = await exec.start({})
+    stream.resume()
+    await new Promise((resolve) => stream.on('end', resolve))
+    await detail.tab('Changes')
+    await page.getByRole('button', { name: 'Expand all' }).click()
+    await expect(page.getByRole('treeitem', { name: /e2e-marker\.txt/ })).toContainText('A')
 
-  await detail.tab('Lifecycle')
-  await expect(page.getByRole('button', { name: 'Start (created → running)', exact: true })).toBeDisabled()
-  // httpd runs as PID 1 and ignores SIGTERM: the timeout decides when SIGKILL comes.
-  await page.getByLabel('Stop timeout (seconds)').fill('1')
-  await page.getByRole('button', { name: 'Stop (running → exited)' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Current state: exited' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Start (exited → running)', exact: true })).toBeEnabled()
-  expect((await docker.getContainer(name).inspect()).State.Status).toBe('exited')
+    await detail.tab('Lifecycle')
+    await expect(page.getByRole('button', { name: 'Start (created → running)', exact: true })).toBeDisabled()
+    // httpd runs as PID 1 and ignores SIGTERM: the timeout decides when SIGKILL comes.
+    await page.getByLabel('Stop timeout (seconds)').fill('1')
+    await page.getByRole('button', { name: 'Stop (running → exited)' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Current state: exited' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Start (exited → running)', exact: true })).toBeEnabled()
+    expect((await docker.getContainer(name).inspect()).State.Status).toBe('exited')
 
-  const list = new ContainersPage(page)
-  await list.find(name)
-  await expect(list.row(name).getByText('exited', { exact: true })).toBeVisible()
-})
+    const list = new ContainersPage(page)
+    await list.find(name)
+    await expect(list.row(name).getByText('exited', { exact: true })).toBeVisible()
+  },
+)
 
 test('a pasted docker run line fills the form, and unsupported flags are listed', async ({ page }) => {
   const run = new RunPage(page)

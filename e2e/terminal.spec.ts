@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/app'
 import { ContainersPage } from './pages/ContainersPage'
 import { DetailPage } from './pages/DetailPage'
 import { TerminalPage } from './pages/TerminalPage'
@@ -12,7 +12,7 @@ test.afterEach(async ({ page }) => {
   for (const close of await page.getByRole('button', { name: /^Close terminal / }).all()) await close.click()
 })
 
-test('exec: open a terminal from the list, type, resize the window, leave and come back', async ({ page }) => {
+test('exec: open a terminal from the list, type, resize the window, leave and come back', { tag: '@desktop' }, async ({ page }) => {
   const name = uniqueName('term')
   await runContainer(docker, name)
   const list = new ContainersPage(page)
@@ -71,7 +71,7 @@ test('exec: a flood is stopped by Ctrl-C within a second or two and the page sta
   await expect(term.screen()).toContainText('\uFFFD\uFFFD bad, € whole')
 })
 
-test('attach: type into a -it container, detach with Ctrl-P Ctrl-Q, and it keeps running', async ({ page }) => {
+test('attach: type into a -it container, detach with Ctrl-P Ctrl-Q, and it keeps running', { tag: '@desktop' }, async ({ page }) => {
   const name = uniqueName('attach')
   const c = await docker.createContainer({
     Image: TEST_IMAGE,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, expectDownload, test } from './support/app'
 import { readFileSync } from 'node:fs'
 import { VolumesPage } from './pages/VolumesPage'
 import { cleanup, runLabel, TEST_IMAGE, testDocker } from './support/engine'
@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   await writer.remove()
 })
 
-test('open a volume, go into a folder, upload a file, preview it and download it', async ({ page }) => {
+test('open a volume, go into a folder, upload a file, preview it and download it', { tag: '@desktop' }, async ({ page }) => {
   const volumes = new VolumesPage(page)
   await volumes.find(volume)
   await volumes.row(volume).getByRole('link', { name: volume, exact: true }).click()
@@ -49,11 +49,9 @@ test('open a volume, go into a folder, upload a file, preview it and download it
   await preview.getByRole('button', { name: 'Hex' }).click()
   await expect(preview.getByLabel('Hex')).toContainText('00000000  75 70 6c 6f 61 64 65 64')
 
-  const downloading = page.waitForEvent('download')
-  await volumes.entry('note.txt').getByRole('link', { name: 'Download note.txt' }).click()
-  const download = await downloading
-  expect(download.suggestedFilename()).toBe('note.txt')
-  expect(readFileSync(await download.path(), 'utf8')).toBe(text)
+  const download = await expectDownload(page, () => volumes.entry('note.txt').getByRole('button', { name: 'Download note.txt' }).click())
+  expect(download.name).toBe('note.txt')
+  expect(readFileSync(download.path, 'utf8')).toBe(text)
 
   // The folder tree: the current folder's subfolders are listed, and the root takes us back.
   const tree = page.getByRole('tree', { name: 'Folders' })

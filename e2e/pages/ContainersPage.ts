@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openApp } from '../support/app'
 
 /** The Containers pane as a person sees it: by labels and roles. */
 export class ContainersPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+    await openApp(this.page)
     await this.page.getByRole('link', { name: 'Containers', exact: true }).click()
     await expect(this.page.getByRole('heading', { name: 'Containers' })).toBeVisible()
   }

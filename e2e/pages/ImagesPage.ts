@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openApp } from '../support/app'
 
 /** The Images pane and an image's page, by labels and roles. */
 export class ImagesPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+    await openApp(this.page)
     await this.page.getByRole('link', { name: 'Images', exact: true }).click()
     await expect(this.page.getByRole('heading', { name: 'Images', exact: true })).toBeVisible()
   }

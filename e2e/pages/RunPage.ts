@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openApp } from '../support/app'
 
 /** The run form, by its labels. */
 export class RunPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+    await openApp(this.page)
     await this.page.getByRole('link', { name: 'Run a container' }).click()
     await expect(this.page.getByRole('heading', { name: 'Run a container' })).toBeVisible()
   }

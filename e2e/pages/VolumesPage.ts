@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openApp } from '../support/app'
 
 /** The Volumes pane, a volume's page and the file browser, by labels and roles. */
 export class VolumesPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+    await openApp(this.page)
     await this.page.getByRole('link', { name: 'Volumes', exact: true }).click()
     await expect(this.page.getByRole('heading', { name: 'Volumes', exact: true })).toBeVisible()
   }

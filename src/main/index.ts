@@ -1,13 +1,10 @@
-/** Electron entry: lifecycle and wiring only. Everything else runs in plain Node too. */
-import { app, BrowserWindow, ipcMain } from 'electron'
-import { createApi } from './api/router'
-import { createServices } from './api/services'
-import { serveApiOverIpc } from './transport/ipcTransport'
-import { openDownload } from './downloads/downloads'
-import { acceptUpload } from './downloads/uploads'
-import { createMainWindow, hardenSession, trustedSender } from './window/createWindow'
+/** Electron entry: lifecycle and wiring only. Everything else runs in plain Node too (see desktopApi.ts). */
+import { app, BrowserWindow, ipcMain, safeStorage } from 'electron'
+import { startDesktopApi } from './desktopApi'
+import { encryptedVault } from './registry/encryptedVault'
+import { createMainWindow, hardenSession } from './window/createWindow'
+import { mainFrameOnly } from './transport/ipcTransport'
 import { nativePathPicker } from './window/pathPicker'
-import { safeStorageVault } from './window/safeStorageVault'
 import { registerDownloadScheme, serveDownloads } from './window/downloadProtocol'
 
 app.enableSandbox()
@@ -20,16 +17,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => mainWindow?.focus())
   void app.whenReady().then(() => {
     hardenSession()
-    const services = createServices({ vault: safeStorageVault(), pickPath: nativePathPicker(() => mainWindow) })
-    serveDownloads(
-      (path) => openDownload(services, path),
-      (path, body, length) => acceptUpload(services, path, body, length),
-    )
-    const stopIpc = serveApiOverIpc(
+    const desktop = startDesktopApi({
       ipcMain,
-      createApi(services),
-      trustedSender(() => mainWindow),
-    )
+      isTrustedSender: mainFrameOnly(() => mainWindow?.webContents),
+      vault: encryptedVault(safeStorage, () => app.getPath('userData')),
+      pickPath: nativePathPicker(() => mainWindow),
+    })
+    serveDownloads(desktop.handleTransfer)
     mainWindow = createMainWindow()
     mainWindow.on('closed', () => (mainWindow = undefined))
     app.on('activate', () => {
@@ -41,9 +35,8 @@ if (!app.requestSingleInstanceLock()) {
       // Terminal sessions end their exec'd processes in the engine first (at most 3 s).
       event.preventDefault()
       disposed = true
-      stopIpc()
       const deadline = new Promise((done) => setTimeout(done, 3000))
-      void Promise.race([services.dispose(), deadline]).finally(() => app.exit(0))
+      void Promise.race([desktop.dispose(), deadline]).finally(() => app.exit(0))
     })
   })
   app.on('window-all-closed', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { describe, expect, it } from 'vitest'
-import { Credentials, type Credential, type Vault } from './credentials'
+import { Credentials, VAULT_STORE, type Credential, type Vault } from './credentials'
 
 /** A docker config folder with no config.json: no credential helper applies. */
 const env = { ...process.env, DOCKER_CONFIG: mkdtempSync(`${tmpdir()}/wharf-noconfig-`) }
@@ -9,7 +9,7 @@ const env = { ...process.env, DOCKER_CONFIG: mkdtempSync(`${tmpdir()}/wharf-noco
 /** Stands in for safeStorage: what was saved is what a new process would load. */
 function vault(available: boolean): Vault & { saved: Credential[] | null } {
   const v = {
-    name: 'the OS keychain (encrypted)',
+    name: VAULT_STORE as typeof VAULT_STORE,
     saved: null as Credential[] | null,
     available: () => available,
     load: () => Promise.resolve(v.saved ?? []),

@@ -8,6 +8,9 @@
  */
 import { helperFor, helperGet, runHelper } from './credentialHelper'
 
+/** `Login.store` of a login the desktop vault keeps: encrypted by the OS (Electron's safeStorage). */
+export const VAULT_STORE = 'os-keychain'
+
 export interface Credential {
   serveraddress: string
   username: string
@@ -17,7 +20,7 @@ export interface Credential {
 export interface Login {
   server: string
   username: string
-  /** "docker-credential-pass" and the like, or "memory". */
+  /** "docker-credential-pass" and the like, "os-keychain" (the desktop vault), or "memory". */
   store: string
 }
 
@@ -25,8 +28,8 @@ export interface Login {
 export interface Vault {
   /** False when the OS offers no secure store (e.g. Linux without a keyring): then memory only. */
   available(): boolean
-  /** A name for the user: "the OS keychain". */
-  readonly name: string
+  /** How a login it keeps is reported (`Login.store`); the renderer words it. */
+  readonly name: typeof VAULT_STORE
   load(): Promise<Credential[]>
   save(credentials: Credential[]): Promise<void>
 }

@@ -1,7 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it } from 'vitest'
 import type { Api } from '../api/router'
-import { IPC, serveApiOverIpc } from './ipcTransport'
+import { IPC_CHANNELS as IPC } from '../../shared/contractNames'
+import { serveApiOverIpc } from './ipcTransport'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
 
@@ -16,10 +17,12 @@ function setup() {
   } as unknown as Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'>
   const sent: unknown[][] = []
   const onDestroyed: (() => void)[] = []
+  const onNavigated: (() => void)[] = []
   const sender = {
     send: (...args: unknown[]) => sent.push(args),
     isDestroyed: () => false,
     once: (_: string, fn: () => void) => onDestroyed.push(fn),
+    on: (event: string, fn: () => void) => (event === 'did-navigate' ? onNavigated.push(fn) : undefined),
   }
   const trusted = { sender, senderFrame: 'main' } as unknown as IpcMainInvokeEvent
   const foreign = { sender, senderFrame: 'iframe' } as unknown as IpcMainInvokeEvent
@@ -41,7 +44,7 @@ function setup() {
       return () => clients.count--
     },
   }
-  const stop = serveApiOverIpc(ipcMain, api, (e) => (e.senderFrame as unknown as string) === 'main')
+  const service = serveApiOverIpc(ipcMain, api, (e) => (e.senderFrame as unknown as string) === 'main')
   const invoke = (event: IpcMainInvokeEvent, channel: string, ...args: unknown[]) => handlers.get(channel)?.(event, ...args)
   return {
     handlers,
@@ -54,7 +57,9 @@ function setup() {
     clients,
     emit: (e: unknown) => emitter(e),
     destroy: () => onDestroyed.splice(0).forEach((fn) => fn()),
-    stop,
+    navigate: () => onNavigated.forEach((fn) => fn()),
+    stop: () => service.stop(),
+    served: () => service.openStreams(),
   }
 }
 
@@ -84,6 +89,21 @@ describe('serveApiOverIpc', () => {
     t.invoke(t.trusted, IPC.subscribe, 9, 'containers.changed', {})
     expect(t.open.size).toBe(2)
     t.destroy()
+    expect(t.open.size).toBe(0)
+  })
+
+  it("closes the old page's streams when the window reloads or navigates, and keeps serving the new page", () => {
+    const t = setup()
+    t.invoke(t.trusted, IPC.subscribe, 1, 'engine.status', {})
+    t.invoke(t.trusted, IPC.subscribe, 2, 'containers.changed', {})
+    expect(t.open.size).toBe(2)
+    t.navigate()
+    expect(t.open.size).toBe(0)
+    expect(t.served()).toBe(0)
+    t.invoke(t.trusted, IPC.subscribe, 1, 'engine.status', {})
+    expect(t.open.size).toBe(1)
+    expect(t.served()).toBe(1)
+    t.navigate()
     expect(t.open.size).toBe(0)
   })
 

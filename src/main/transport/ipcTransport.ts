@@ -1,29 +1,37 @@
 /**
  * Electron transport: the contract over ipcMain. ipcMain is injected so this module
  * stays testable without Electron. Every message's sender frame is checked against
- * the app's own window before anything runs; subscriptions end with their webContents.
+ * the app's own window before anything runs; subscriptions end with their webContents,
+ * and with their document: a reload or navigation starts a new page in the same
+ * webContents, and the old page's streams have no reader any more.
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
 import type { Api } from '../api/router'
 import { toErrorData } from '../api/router'
-
-export const IPC = {
-  call: 'wharf:call',
-  subscribe: 'wharf:sub',
-  unsubscribe: 'wharf:unsub',
-  /** Fire-and-forget (contract `signals`): ipcRenderer.send, never answered. */
-  signal: 'wharf:signal',
-  event: 'wharf:event',
-  end: 'wharf:end',
-} as const
+import { IPC_CHANNELS as IPC } from '../../shared/contractNames'
 
 export type SenderCheck = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean
+
+/** IPC is answered only for the main frame of the app's own window (never an iframe, never another window). */
+export function mainFrameOnly(contents: () => Pick<WebContents, 'mainFrame'> | undefined): SenderCheck {
+  return (event) => {
+    const current = contents()
+    return !!current && event.sender === current && event.senderFrame === current.mainFrame
+  }
+}
+
+export interface IpcService {
+  /** Stops answering and closes every stream. */
+  stop(): void
+  /** Streams open for all windows: what a leak would grow. */
+  openStreams(): number
+}
 
 export function serveApiOverIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'>,
   api: Api,
   isTrustedSender: SenderCheck,
-): () => void {
+): IpcService {
   const subscriptions = new Map<WebContents, Map<number, () => void>>()
 
   /** Each window's webContents counts as one client (terminal sessions outlive none). */
@@ -60,8 +68,14 @@ export function serveApiOverIpc(
     if (!mine) {
       const created = new Map<number, () => void>()
       subscriptions.set(sender, created)
+      const closeAll = (): void => {
+        const closers = [...created.values()]
+        created.clear()
+        for (const close of closers) close()
+      }
+      sender.on('did-navigate', closeAll)
       sender.once('destroyed', () => {
-        for (const close of created.values()) close()
+        closeAll()
         subscriptions.delete(sender)
       })
       mine = created
@@ -98,10 +112,13 @@ export function serveApiOverIpc(
     return { ok: true, result: null }
   })
 
-  return () => {
-    for (const channel of [IPC.call, IPC.subscribe, IPC.unsubscribe]) ipcMain.removeHandler(channel)
-    ipcMain.removeAllListeners(IPC.signal)
-    for (const mine of subscriptions.values()) for (const close of mine.values()) close()
-    subscriptions.clear()
+  return {
+    stop() {
+      for (const channel of [IPC.call, IPC.subscribe, IPC.unsubscribe]) ipcMain.removeHandler(channel)
+      ipcMain.removeAllListeners(IPC.signal)
+      for (const mine of subscriptions.values()) for (const close of mine.values()) close()
+      subscriptions.clear()
+    },
+    openStreams: () => [...subscriptions.values()].reduce((n, mine) => n + mine.size, 0),
   }
 }

@@ -2,7 +2,7 @@
  * The one hardened window (DESIGN.md §4): isolated, sandboxed, no Node, a strict CSP,
  * no navigation, no new windows, no permissions; external links open only for https.
  */
-import { BrowserWindow, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 
 const CSP =
@@ -45,12 +45,4 @@ export function createMainWindow(): BrowserWindow {
   if (devUrl) void win.loadURL(devUrl)
   else void win.loadFile(join(__dirname, '../renderer/index.html'))
   return win
-}
-
-/** IPC is answered only for the main frame of our own window. */
-export function trustedSender(win: () => BrowserWindow | undefined) {
-  return (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean => {
-    const current = win()
-    return !!current && event.sender === current.webContents && event.senderFrame === current.webContents.mainFrame
-  }
 }

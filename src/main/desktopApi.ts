@@ -1,0 +1,48 @@
+/**
+ * The desktop app's main side, without Electron: the services, the contract over an
+ * ipcMain, and the wharf-download: handler. src/main/index.ts passes Electron's own
+ * objects in; the desktop test harness passes stand-ins that behave like them, so what
+ * runs behind the window is the same code in both.
+ */
+import type { IpcMain } from 'electron'
+import type { PathPicker } from './api/handlers'
+import { createApi } from './api/router'
+import { createServices } from './api/services'
+import { transferRoutes } from './downloads/transfers'
+import type { Vault } from './registry/credentials'
+import { serveApiOverIpc, type SenderCheck } from './transport/ipcTransport'
+import { createTransferHandler, type TransferHandler } from './transport/transferScheme'
+
+export interface DesktopShell {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'>
+  /** True only for the main frame of the app's own window. */
+  isTrustedSender: SenderCheck
+  vault?: Vault
+  pickPath?: PathPicker
+  /** The engine to use instead of detecting one (tests). */
+  engine?: string
+}
+
+export interface DesktopApi {
+  services: ReturnType<typeof createServices>
+  /** What `protocol.handle('wharf-download', …)` serves. */
+  handleTransfer: TransferHandler
+  /** Streams main serves to windows now. */
+  openStreams(): number
+  /** Stops answering IPC and ends every session; terminals end their processes in the engine first. */
+  dispose(): Promise<void>
+}
+
+export function startDesktopApi(shell: DesktopShell): DesktopApi {
+  const services = createServices({ explicit: shell.engine, vault: shell.vault, pickPath: shell.pickPath })
+  const ipc = serveApiOverIpc(shell.ipcMain, createApi(services), shell.isTrustedSender)
+  return {
+    services,
+    handleTransfer: createTransferHandler(transferRoutes(services)),
+    openStreams: () => ipc.openStreams(),
+    async dispose() {
+      ipc.stop()
+      await services.dispose()
+    },
+  }
+}
