@@ -11,6 +11,12 @@ import { DesktopHarness } from './desktopHarness'
 export type Shell = 'browser' | 'desktop'
 
 const harnesses = new WeakMap<Page, DesktopHarness>()
+const electronWindows = new WeakSet<Page>()
+
+/** `page` is the real Electron app's window (e2e/electron.spec.ts): it is opened once, routes change in place. */
+export function inElectron(page: Page): void {
+  electronWindows.add(page)
+}
 
 export const test = base.extend<{ desktop: DesktopHarness | undefined }, { shell: Shell; harness: DesktopHarness | undefined }>({
   shell: ['browser', { option: true, scope: 'worker' }],
@@ -43,6 +49,11 @@ export function desktopOf(page: Page): DesktopHarness | undefined {
 
 /** Opens the app (a fresh document) at `route`, e.g. `/containers/web?tab=logs`. */
 export async function openApp(page: Page, route = ''): Promise<void> {
+  if (electronWindows.has(page)) {
+    // The window refuses navigation (will-navigate); a hash change is an in-page one it allows.
+    await page.evaluate((to) => (location.hash = to), route || '/containers')
+    return
+  }
   const desktop = desktopOf(page)
   if (desktop) {
     await page.goto(desktop.url(route))
