@@ -114,8 +114,8 @@ export class DesktopHarness {
     })
   }
 
-  get services(): DesktopApi['services'] {
-    return this.desktop.services
+  get app(): DesktopApi['app'] {
+    return this.desktop.app
   }
 
   /** The next native open dialog will answer with `path` (null: the user cancelled). */

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import type { Services } from './api/handlers'
 import type { ApiStack } from './apiStack'
+import type { AppServices } from './appServices'
 import { allowedHostsFor, type AuthConfig } from './transport/httpAuth'
 import { createHttpServer } from './transport/httpServer'
 
@@ -20,7 +20,7 @@ export interface BrowserMode {
   /** The address to open, carrying the token. */
   url: string
   port: number
-  services: Services
+  app: AppServices
   close(): Promise<void>
 }
 
@@ -61,15 +61,15 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/?token=${encodeURIComponent(options.token)}`
   options.onListening?.(url)
   setTimeout(loadStack, 500)
-  const { services } = await stack
+  const { app } = await stack
   return {
     url,
     port,
-    services,
+    app,
     close: () =>
       new Promise<void>((done) => {
         // Terminal sessions tell their exec'd processes to end before the engine connection goes.
-        void services.dispose().finally(() => {
+        void app.dispose().finally(() => {
           server.close(() => done())
           server.closeAllConnections()
         })

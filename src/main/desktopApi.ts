@@ -5,9 +5,9 @@
  * runs behind the window is the same code in both.
  */
 import type { IpcMain } from 'electron'
-import type { PathPicker } from './api/handlers'
+import type { PathPicker } from './api/context'
 import { createApi } from './api/router'
-import { createServices } from './api/services'
+import { createAppServices, type AppServices } from './appServices'
 import { transferRoutes } from './downloads/transfers'
 import type { Vault } from './registry/credentials'
 import { serveApiOverIpc, type SenderCheck } from './transport/ipcTransport'
@@ -24,7 +24,7 @@ export interface DesktopShell {
 }
 
 export interface DesktopApi {
-  services: ReturnType<typeof createServices>
+  app: AppServices
   /** What `protocol.handle('wharf-download', …)` serves. */
   handleTransfer: TransferHandler
   /** Streams main serves to windows now. */
@@ -34,15 +34,15 @@ export interface DesktopApi {
 }
 
 export function startDesktopApi(shell: DesktopShell): DesktopApi {
-  const services = createServices({ explicit: shell.engine, vault: shell.vault, pickPath: shell.pickPath })
-  const ipc = serveApiOverIpc(shell.ipcMain, createApi(services), shell.isTrustedSender)
+  const app = createAppServices({ explicit: shell.engine, vault: shell.vault, pickPath: shell.pickPath })
+  const ipc = serveApiOverIpc(shell.ipcMain, createApi(app), shell.isTrustedSender)
   return {
-    services,
-    handleTransfer: createTransferHandler(transferRoutes(services)),
+    app,
+    handleTransfer: createTransferHandler(transferRoutes(app)),
     openStreams: () => ipc.openStreams(),
     async dispose() {
       ipc.stop()
-      await services.dispose()
+      await app.dispose()
     },
   }
 }

@@ -20,18 +20,22 @@ ipcRenderer.on(IPC.end, (_event, id: number, error: unknown) => {
   onEnd?.(error)
 })
 
+// `engine`: the engine an engine-scoped call acts on (main refuses one without it); app-wide calls pass none.
 const methods = Object.fromEntries(
-  METHOD_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC.call, name, input) as Promise<unknown>]),
+  METHOD_NAMES.map((name) => [
+    name,
+    (input: unknown, engine?: string) => ipcRenderer.invoke(IPC.call, name, input, engine) as Promise<unknown>,
+  ]),
 )
 
 const streams = Object.fromEntries(
   STREAM_NAMES.map((name) => [
     name,
-    (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void): (() => void) => {
+    (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void, engine?: string): (() => void) => {
       const id = nextId++
       listeners.set(id, onEvent)
       enders.set(id, onEnd)
-      void (ipcRenderer.invoke(IPC.subscribe, id, name, input) as Promise<{ ok: boolean; error?: unknown }>).then((r) => {
+      void (ipcRenderer.invoke(IPC.subscribe, id, name, input, engine) as Promise<{ ok: boolean; error?: unknown }>).then((r) => {
         if (!r.ok) {
           listeners.delete(id)
           enders.delete(id)

@@ -9,10 +9,12 @@ import { z } from 'zod'
 import type { ErrorData } from './errors'
 
 const id = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+/** The engine an engine-scoped method or stream acts on; app-wide ones carry none. */
+const engine = z.string().max(100).optional()
 
 export const clientMessage = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('call'), id, method: z.string().max(100), input: z.unknown() }).strict(),
-  z.object({ t: z.literal('sub'), id, stream: z.string().max(100), input: z.unknown() }).strict(),
+  z.object({ t: z.literal('call'), id, method: z.string().max(100), input: z.unknown(), engine }).strict(),
+  z.object({ t: z.literal('sub'), id, stream: z.string().max(100), input: z.unknown(), engine }).strict(),
   z.object({ t: z.literal('unsub'), id }).strict(),
   /** Fire-and-forget (contract `signals`); never answered. Terminal input travels as binary frames instead. */
   z.object({ t: z.literal('signal'), name: z.string().max(100), input: z.unknown() }).strict(),

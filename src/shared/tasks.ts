@@ -20,6 +20,8 @@ export interface TaskInfo {
   kind: TaskKind
   /** The image reference it works on. */
   subject: string
+  /** The engine it runs on (its id). */
+  engine?: string
   state: TaskState
   startedAt: number
   endedAt?: number

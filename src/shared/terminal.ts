@@ -29,6 +29,8 @@ export interface TerminalInfo {
   /** Small integer, unique for the life of the Wharf process; keys binary frames. */
   id: number
   kind: TerminalKind
+  /** The engine it runs on (its id); a host shell's DOCKER_HOST points at it. */
+  engine: string
   /** Container name (or host name) and command, for the tab. */
   title: string
   command: string

@@ -78,7 +78,7 @@ describe('the preload over IPC to the real transport', () => {
     let next = 0
     const api: Api = {
       call: (method, input) => Promise.resolve({ ok: true, result: typeof result === 'function' ? result : { method, input, result } }),
-      subscribe: (_stream, _input, emit) => {
+      subscribe: (_stream, _input, { emit }) => {
         const id = ++next
         open.add(id)
         emit({ bytes: Buffer.from('héllo') })

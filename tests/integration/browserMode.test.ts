@@ -43,11 +43,11 @@ function connect(headers: Record<string, string>): Promise<WebSocket> {
   })
 }
 
-/** One contract call over the page's WebSocket, as the renderer makes it. */
+/** One contract call on the startup engine over the page's WebSocket, as the renderer makes it. */
 async function call(method: string, input: unknown): Promise<ServerMessage> {
   const ws = await connect({ cookie: await sessionCookie(), origin: base })
   try {
-    ws.send(JSON.stringify({ t: 'call', id: 1, method, input }))
+    ws.send(JSON.stringify({ t: 'call', id: 1, method, input, engine: 'local' }))
     return await nextMessage(ws, (m) => m.t === 'result' && m.id === 1)
   } finally {
     ws.close()
@@ -148,8 +148,8 @@ describe('browser mode access', () => {
 describe('the WebSocket API', () => {
   it('answers calls and streams events', async () => {
     const ws = await connect({ cookie: await sessionCookie(), origin: base })
-    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'containers.changed', input: {} }))
-    ws.send(JSON.stringify({ t: 'call', id: 2, method: 'containers.list', input: {} }))
+    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'containers.changed', input: {}, engine: 'local' }))
+    ws.send(JSON.stringify({ t: 'call', id: 2, method: 'containers.list', input: {}, engine: 'local' }))
     const result = await nextMessage(ws, (m) => m.t === 'result' && m.id === 2)
     expect(result).toMatchObject({ ok: true })
     const c = await createTestContainer(docker)
@@ -176,19 +176,29 @@ describe('the WebSocket API', () => {
     for (const j of junk) ws.send(j)
     ws.send(Buffer.from([0xff, 0x00, 0x01]), { binary: true })
     await waitFor(() => errors.length === junk.length + 1, 'a protocol error for each bad message')
-    ws.send(JSON.stringify({ t: 'call', id: 7, method: 'containers.stop', input: { id: '$(reboot)' } }))
+    ws.send(JSON.stringify({ t: 'call', id: 7, method: 'containers.stop', input: { id: '$(reboot)' }, engine: 'local' }))
     const bad = await nextMessage(ws, (m) => m.t === 'result' && m.id === 7)
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    ws.send(JSON.stringify({ t: 'call', id: 8, method: 'engine.status', input: {} }))
+    ws.send(JSON.stringify({ t: 'call', id: 8, method: 'engine.status', input: {}, engine: 'local' }))
     expect(await nextMessage(ws, (m) => m.t === 'result' && m.id === 8)).toMatchObject({ ok: true, result: { state: 'connected' } })
+    // An engine's call that names no engine, or one that does not exist, is refused; an app-wide one must not name one.
+    ws.send(JSON.stringify({ t: 'call', id: 9, method: 'containers.list', input: {} }))
+    expect(await nextMessage(ws, (m) => m.t === 'result' && m.id === 9)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/Say which engine/) as unknown },
+    })
+    ws.send(JSON.stringify({ t: 'call', id: 10, method: 'containers.list', input: {}, engine: 'gone' }))
+    expect(await nextMessage(ws, (m) => m.t === 'result' && m.id === 10)).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    ws.send(JSON.stringify({ t: 'call', id: 11, method: 'tasks.list', input: {}, engine: 'local' }))
+    expect(await nextMessage(ws, (m) => m.t === 'result' && m.id === 11)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     ws.close()
   })
 
   it('ends its subscriptions when the socket closes', async () => {
-    const listeners = app.services.engine.statusChanged
+    const listeners = app.app.engines.require('local').connection.statusChanged
     const before = listeners.size
     const ws = await connect({ cookie: await sessionCookie(), origin: base })
-    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'engine.status', input: {} }))
+    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'engine.status', input: {}, engine: 'local' }))
     await nextMessage(ws, (m) => m.t === 'event')
     expect(listeners.size).toBe(before + 1)
     ws.close()

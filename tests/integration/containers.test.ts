@@ -11,7 +11,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  await ctx.services.dispose()
+  await ctx.app.dispose()
   await cleanup(docker)
 })
 
@@ -41,15 +41,15 @@ describe('containers.list', () => {
 
 describe('start-up', () => {
   it('answers a call made while the engine is still connecting instead of failing it', async () => {
-    const { createServices } = await import('../../src/main/api/services')
+    const { createAppServices } = await import('../../src/main/appServices')
     const { createApi } = await import('../../src/main/api/router')
-    const services = createServices()
+    const app = createAppServices()
     try {
-      expect(services.engine.getStatus().state).toBe('connecting')
-      const envelope = await createApi(services).call('containers.list', {})
+      expect(app.engines.require('local').connection.getStatus().state).toBe('connecting')
+      const envelope = await createApi(app).call('containers.list', {}, 'local')
       expect(envelope.ok).toBe(true)
     } finally {
-      await services.dispose()
+      await app.dispose()
     }
   })
 })

@@ -49,7 +49,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   if (!runs) return
-  await ctx.services.dispose()
+  await ctx.app.dispose()
   await cleanup(docker)
   await docker
     .getImage(ref)
@@ -62,7 +62,7 @@ describe.runIf(runs)('docker credential helpers', () => {
     const env = passEnv()
     const credentials = new Credentials(env)
     const tasks = new Tasks()
-    const transfer = new ImageTransfer(ctx.services.engine, tasks, credentials)
+    const transfer = new ImageTransfer(ctx.engine.connection, tasks, credentials)
     const login = await transfer.login(auth, user, password)
     expect(login).toMatchObject({ server: auth, username: user, store: 'docker-credential-pass' })
     // The secret is in pass, as `docker login` with this config would have put it.

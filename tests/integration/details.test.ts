@@ -13,7 +13,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  await ctx.services.dispose()
+  await ctx.app.dispose()
   await cleanup(docker)
   for (const image of images)
     await docker

@@ -15,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   stopStream()
-  await ctx.services.dispose()
+  await ctx.app.dispose()
   await cleanup(docker)
 })
 
@@ -79,17 +79,18 @@ describe('engine loss and reconnect', () => {
     } finally {
       stopStatus()
       stopDeltas()
-      await viaRelay.services.dispose()
+      await viaRelay.app.dispose()
       await relay.stop()
       relay.dispose()
     }
   })
 
   it('reports every address tried when no engine answers', async () => {
-    const gone = await import('../../src/main/api/services').then((m) => m.createServices({ explicit: 'unix:///nonexistent/wharf.sock' }))
+    const gone = await import('../../src/main/appServices').then((m) => m.createAppServices({ explicit: 'unix:///nonexistent/wharf.sock' }))
+    const engine = gone.engines.require('local').connection
     try {
-      await waitFor(() => gone.engine.getStatus().state === 'unavailable', 'the unavailable status')
-      const status = gone.engine.getStatus()
+      await waitFor(() => engine.getStatus().state === 'unavailable', 'the unavailable status')
+      const status = engine.getStatus()
       expect(status.tried).toHaveLength(1)
       expect(status.tried[0].endpoint).toBe('unix:///nonexistent/wharf.sock')
       expect(status.tried[0].error).toMatch(/ENOENT/)

@@ -10,10 +10,10 @@ beforeAll(async () => {
   if (!host)
     throw new Error('WHARF_TEST_PODMAN_HOST is not set: run the tests with `npm test`, or export what `npm run engines -- start` prints.')
   ctx = await startApi(host)
-  expect(ctx.services.engine.getStatus().flavor).toBe('podman')
+  expect(ctx.engine.connection.getStatus().flavor).toBe('podman')
 })
 afterAll(async () => {
-  await ctx?.services.dispose()
+  await ctx?.app.dispose()
 })
 
 describe('networks on Podman', () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  await ctx.services.dispose()
+  await ctx.app.dispose()
   await cleanup(docker)
   for (const ref of refs)
     await docker

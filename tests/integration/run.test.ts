@@ -16,7 +16,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  await ctx.services.dispose()
+  await ctx.app.dispose()
   await cleanup(docker)
   for (const name of volumes)
     await docker

@@ -54,7 +54,7 @@ describe('terminals over the browser-mode WebSocket', () => {
     const c = await createTestContainer(docker, { start: true })
     const ws = await connect()
     const got = record(ws)
-    ws.send(JSON.stringify({ t: 'call', id: 1, method: 'terminals.exec', input: { container: c.id, cols: 80, rows: 24 } }))
+    ws.send(JSON.stringify({ t: 'call', id: 1, method: 'terminals.exec', input: { container: c.id, cols: 80, rows: 24 }, engine: 'local' }))
     const result = await waitFor(() => got.json.find((m) => m.t === 'result' && m.id === 1), 'the exec result')
     expect(result).toMatchObject({ ok: true })
     const info = (result as { result: TerminalInfo }).result
@@ -82,15 +82,18 @@ describe('terminals over the browser-mode WebSocket', () => {
 describe('--no-host-shell', () => {
   it('refuses the host terminal with a reason, and still opens container terminals', async () => {
     const ctx = await startApi()
-    const terminals = new Terminals(ctx.services.engine, { hostShell: false })
+    const terminals = new Terminals({ hostShell: false })
     try {
-      await expect(terminals.host({ cols: 80, rows: 24 })).rejects.toMatchObject({ code: 'unsupported', message: /--no-host-shell/ })
+      await expect(terminals.host(ctx.engine, { cols: 80, rows: 24 })).rejects.toMatchObject({
+        code: 'unsupported',
+        message: /--no-host-shell/,
+      })
       const c = await createTestContainer(docker, { start: true })
-      const info = await terminals.exec({ container: c.id, cols: 80, rows: 24 })
+      const info = await terminals.exec(ctx.engine, { container: c.id, cols: 80, rows: 24 })
       expect(info.status.state).toBe('open')
     } finally {
       await terminals.closeAll()
-      await ctx.services.dispose()
+      await ctx.app.dispose()
     }
   })
 })
@@ -98,11 +101,11 @@ describe('--no-host-shell', () => {
 describe('sessions nobody watches', () => {
   it('are closed, with their processes, when the last client has been gone for the grace period', async () => {
     const ctx = await startApi()
-    const terminals = new Terminals(ctx.services.engine, { graceMs: 300 })
+    const terminals = new Terminals({ graceMs: 300 })
     try {
       const c = await createTestContainer(docker, { start: true })
       const gone = terminals.clientConnected()
-      const info = await terminals.exec({ container: c.id, command: ['sleep', '4343'], cols: 80, rows: 24 })
+      const info = await terminals.exec(ctx.engine, { container: c.id, command: ['sleep', '4343'], cols: 80, rows: 24 })
       gone()
       // A client that comes back within the grace period keeps its sessions.
       const back = terminals.clientConnected()
@@ -113,7 +116,7 @@ describe('sessions nobody watches', () => {
       await waitFor(async () => !JSON.stringify((await c.top()) as object).includes('4343'), 'the exec to end', 5000)
     } finally {
       await terminals.closeAll()
-      await ctx.services.dispose()
+      await ctx.app.dispose()
     }
   })
 })

@@ -14,7 +14,7 @@ beforeAll(async () => {
   ctx = await startApi()
 })
 afterAll(async () => {
-  await ctx.services.dispose()
+  await ctx.app.dispose()
   await cleanup(docker)
 })
 
@@ -144,7 +144,7 @@ describe('exec terminals (docker exec -it)', () => {
       // Typing into the dead session is ignored, not an error.
       view.type('echo ignored\r')
     } finally {
-      await viaRelay.services.dispose()
+      await viaRelay.app.dispose()
       relay.dispose()
     }
   })

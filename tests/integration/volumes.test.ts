@@ -26,8 +26,8 @@ beforeAll(async () => {
   await volumeFixture(docker, vol)
 })
 afterAll(async () => {
-  await ctx.services.dispose()
-  await archiveOnly.services.dispose()
+  await ctx.app.dispose()
+  await archiveOnly.app.dispose()
   await cleanup(docker)
 })
 
@@ -109,7 +109,7 @@ describe('bind mounts (V5), storage driver (V6) and helpers left by a crash', ()
       await ok(fresh.api, 'files.list', { target, path: '' })
       await expect(orphan.inspect()).rejects.toThrow(/no such container/i)
     } finally {
-      await fresh.services.dispose()
+      await fresh.app.dispose()
     }
   })
 })
@@ -294,8 +294,8 @@ describe('backup, restore and clone (V4)', () => {
     const cloned = `wharf-it-${runId}-clone`
     await docker.createVolume({ Name: cloned, Labels: { 'wharf.test': runId } })
     const task = await ok<TaskInfo>(ctx.api, 'volumes.clone', { from: vol, to: cloned })
-    await waitFor(() => ctx.services.tasks.list().find((t) => t.id === task.id && t.state !== 'running'), 'the clone to end', 30_000)
-    expect(ctx.services.tasks.list().find((t) => t.id === task.id)?.state).toBe('done')
+    await waitFor(() => ctx.app.tasks.list().find((t) => t.id === task.id && t.state !== 'running'), 'the clone to end', 30_000)
+    expect(ctx.app.tasks.list().find((t) => t.id === task.id)?.state).toBe('done')
     const outOf = async (name: string) => {
       const c = await docker.createContainer({
         Image: TEST_IMAGE,

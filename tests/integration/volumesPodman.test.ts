@@ -25,13 +25,13 @@ beforeAll(async () => {
     throw new Error('WHARF_TEST_PODMAN_HOST is not set: run the tests with `npm test`, or export what `npm run engines -- start` prints.')
   podman = new Dockerode(optionsForEndpoint(host))
   ctx = await startApi(host)
-  expect(ctx.services.engine.getStatus().flavor).toBe('podman')
+  expect(ctx.engine.connection.getStatus().flavor).toBe('podman')
   archiveOnly = await startApi(host, { archiveOnlyHelpers: true })
   await volumeFixture(podman, vol)
 }, 60_000)
 afterAll(async () => {
-  await ctx?.services.dispose()
-  await archiveOnly?.services.dispose()
+  await ctx?.app.dispose()
+  await archiveOnly?.app.dispose()
   if (podman) await removeLabelled(podman, runId)
 })
 

@@ -6,7 +6,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream'
 import type { DownloadSpec } from '../../shared/transferSchemas'
-import type { Services } from '../api/handlers'
+import type { EngineScope } from '../engine/scope'
 import { openLogStream } from '../engine/logs/logStream'
 import { FrameDemuxer } from '../engine/logs/demux'
 import { toWharfError } from '../engine/engineError'
@@ -20,23 +20,23 @@ export interface Download {
 }
 
 /** Opens the stream a download ticket described; the spec was validated when the ticket was issued. */
-export function openDownload(services: Services, spec: DownloadSpec): Promise<Download> {
+export function openDownload(engine: EngineScope, spec: DownloadSpec): Promise<Download> {
   switch (spec.kind) {
     case 'logs':
-      return downloadLogs(services, spec.id, spec.timestamps)
+      return downloadLogs(engine, spec.id, spec.timestamps)
     case 'images':
-      return downloadImages(services, spec.names)
+      return downloadImages(engine, spec.names)
     case 'files':
-      return services.fileTransfer.download(spec.target, spec.path)
+      return engine.fileTransfer.download(spec.target, spec.path)
     case 'volumeBackup':
-      return services.fileTransfer.backup(spec.name, spec.gzip)
+      return engine.fileTransfer.backup(spec.name, spec.gzip)
   }
 }
 
 /** `docker save`: the images (tags, layers, config) as one tar, streamed from the engine. */
-async function downloadImages(services: Services, names: string[]): Promise<Download> {
+async function downloadImages(engine: EngineScope, names: string[]): Promise<Download> {
   try {
-    const docker = await services.engine.client()
+    const docker = await engine.connection.client()
     // Fails early, with the engine's words, when a name does not exist.
     for (const name of names) await docker.getImage(name).inspect()
     const save = docker as unknown as { getImages(opts: { names: string[] }): Promise<Readable> }
@@ -49,11 +49,11 @@ async function downloadImages(services: Services, names: string[]): Promise<Down
 }
 
 /** The whole log as `docker logs` prints it: raw bytes, stdout and stderr interleaved. */
-async function downloadLogs(services: Services, id: string, timestamps: boolean): Promise<Download> {
+async function downloadLogs(engine: EngineScope, id: string, timestamps: boolean): Promise<Download> {
   try {
-    const docker = await services.engine.client()
+    const docker = await engine.connection.client()
     const name = (await docker.getContainer(id).inspect()).Name.replace(/^\//, '')
-    const { stream, tty } = await openLogStream(services.engine, { id, tail: 'all', follow: false, timestamps })
+    const { stream, tty } = await openLogStream(engine.connection, { id, tail: 'all', follow: false, timestamps })
     let body: Readable = stream
     if (!tty) {
       const out = new PassThrough()

@@ -14,33 +14,35 @@ const TICKET_TTL_MS = 60_000
 /** A page that asks for tickets and never redeems them holds at most this many. */
 const MAX_LIVE = 256
 
-type Entry = { kind: 'download'; spec: DownloadSpec; expires: number } | { kind: 'upload'; spec: UploadSpec; expires: number }
+type Entry =
+  | { kind: 'download'; engine: string; spec: DownloadSpec; expires: number }
+  | { kind: 'upload'; engine: string; spec: UploadSpec; expires: number }
 
 export class TransferTickets {
   private readonly live = new Map<string, Entry>()
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  forDownload(spec: DownloadSpec): TransferTicket {
-    return this.issue({ kind: 'download', spec, expires: this.now() + TICKET_TTL_MS })
+  forDownload(engine: string, spec: DownloadSpec): TransferTicket {
+    return this.issue({ kind: 'download', engine, spec, expires: this.now() + TICKET_TTL_MS })
   }
 
-  forUpload(spec: UploadSpec): TransferTicket {
-    return this.issue({ kind: 'upload', spec, expires: this.now() + TICKET_TTL_MS })
+  forUpload(engine: string, spec: UploadSpec): TransferTicket {
+    return this.issue({ kind: 'upload', engine, spec, expires: this.now() + TICKET_TTL_MS })
   }
 
-  /** The download a ticket stands for; the ticket is spent. */
-  redeemDownload(ticket: string): DownloadSpec {
+  /** The download a ticket stands for, on its engine; the ticket is spent. */
+  redeemDownload(ticket: string): { engine: string; spec: DownloadSpec } {
     const entry = this.take(ticket)
     if (entry?.kind !== 'download') throw expired()
-    return entry.spec
+    return entry
   }
 
-  /** The upload a ticket stands for; the ticket is spent. */
-  redeemUpload(ticket: string): UploadSpec {
+  /** The upload a ticket stands for, on its engine; the ticket is spent. */
+  redeemUpload(ticket: string): { engine: string; spec: UploadSpec } {
     const entry = this.take(ticket)
     if (entry?.kind !== 'upload') throw expired()
-    return entry.spec
+    return entry
   }
 
   private issue(entry: Entry): TransferTicket {

@@ -4,8 +4,9 @@
  * …/upload/<ticket>). A ticket is redeemed once; see tickets.ts.
  */
 import type { Readable } from 'node:stream'
-import type { Services } from '../api/handlers'
+import type { EngineRegistry } from '../engine/registry'
 import { openDownload, type Download } from './downloads'
+import type { TransferTickets } from './tickets'
 import { acceptUpload } from './uploads'
 
 export interface TransferRoutes {
@@ -16,9 +17,15 @@ export interface TransferRoutes {
 /** `download/<ticket>` or `upload/<ticket>`: a ticket is base64url, nothing else is one. */
 export const TRANSFER_PATH = /^\/?(download|upload)\/([A-Za-z0-9_-]{16,64})$/
 
-export function transferRoutes(services: Services): TransferRoutes {
+export function transferRoutes(app: { tickets: TransferTickets; engines: EngineRegistry }): TransferRoutes {
   return {
-    download: async (ticket) => openDownload(services, services.tickets.redeemDownload(ticket)),
-    upload: async (ticket, body, length) => acceptUpload(services, services.tickets.redeemUpload(ticket), body, length),
+    download: async (ticket) => {
+      const { engine, spec } = app.tickets.redeemDownload(ticket)
+      return openDownload(app.engines.require(engine), spec)
+    },
+    upload: async (ticket, body, length) => {
+      const { engine, spec } = app.tickets.redeemUpload(ticket)
+      return acceptUpload(app.engines.require(engine), spec, body, length)
+    },
   }
 }

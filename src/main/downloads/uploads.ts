@@ -7,20 +7,20 @@
 import type { Readable } from 'node:stream'
 import { WharfError } from '../../shared/errors'
 import type { UploadSpec } from '../../shared/transferSchemas'
-import type { Services } from '../api/handlers'
+import type { EngineScope } from '../engine/scope'
 
-export function acceptUpload(services: Services, spec: UploadSpec, body: Readable, length: number | undefined): Promise<unknown> {
+export function acceptUpload(engine: EngineScope, spec: UploadSpec, body: Readable, length: number | undefined): Promise<unknown> {
   switch (spec.kind) {
     case 'restore':
-      return services.fileTransfer.restore(spec.volume, body)
+      return engine.fileTransfer.restore(spec.volume, body)
     case 'extract':
-      return services.fileTransfer.extract(spec.target, spec.dir, body)
+      return engine.fileTransfer.extract(spec.target, spec.dir, body)
     case 'files':
       // The declared size is what the file must have; a body of another length is refused before a byte is written.
       if (length !== undefined && length !== spec.size)
         return Promise.reject(
           new WharfError({ code: 'invalid_input', message: `The upload sends ${length} bytes for a file of ${spec.size}` }),
         )
-      return services.fileTransfer.upload(spec.target, spec.dir, spec.file, spec.size, body)
+      return engine.fileTransfer.upload(spec.target, spec.dir, spec.file, spec.size, body)
   }
 }

@@ -6,7 +6,7 @@
 import type Dockerode from 'dockerode'
 import type { IncomingMessage } from 'node:http'
 import type { TaskInfo } from '../../shared/tasks'
-import type { Tasks } from '../tasks/tasks'
+import type { TaskStarter } from '../tasks/tasks'
 import { checkContext, packContext } from './buildContext'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
@@ -33,7 +33,7 @@ interface BuildLine {
 export class ImageBuild {
   constructor(
     private readonly engine: EngineConnection,
-    private readonly tasks: Tasks,
+    private readonly tasks: TaskStarter,
   ) {}
 
   async build(options: BuildOptions): Promise<TaskInfo> {

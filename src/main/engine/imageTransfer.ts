@@ -11,7 +11,7 @@ import { isAbsolute } from 'node:path'
 import { WharfError } from '../../shared/errors'
 import { registryOf, withDefaultTag, type TaskInfo } from '../../shared/tasks'
 import type { Credentials, Login } from '../registry/credentials'
-import type { TaskHandle, Tasks } from '../tasks/tasks'
+import type { TaskHandle, TaskStarter } from '../tasks/tasks'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
 import { createLineParser } from './eventLines'
@@ -52,7 +52,7 @@ function follow(stream: IncomingMessage, task: TaskHandle): Promise<string> {
 export class ImageTransfer {
   constructor(
     private readonly engine: EngineConnection,
-    private readonly tasks: Tasks,
+    private readonly tasks: TaskStarter,
     private readonly credentials: Credentials,
   ) {}
 

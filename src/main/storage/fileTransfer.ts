@@ -12,7 +12,7 @@ import type { FileTarget } from '../../shared/files'
 import { baseName, checkName, normalizeRelPath, parentOf } from '../../shared/filePaths'
 import type { EngineConnection } from '../engine/connection'
 import { toWharfError } from '../engine/engineError'
-import type { Tasks } from '../tasks/tasks'
+import type { TaskStarter } from '../tasks/tasks'
 import type { Download } from '../downloads/downloads'
 import { readArchive, statPath, writeArchive } from './archiveApi'
 import { checkArchive } from './archiveCheck'
@@ -26,7 +26,7 @@ export class FileTransfer {
   constructor(
     private readonly engine: EngineConnection,
     private readonly browser: FileBrowser,
-    private readonly tasks: Tasks,
+    private readonly tasks: TaskStarter,
   ) {}
 
   /** A file as itself, a folder as a tar of it. The helper is held until the download ends. */
@@ -129,7 +129,7 @@ export class FileTransfer {
   }
 
   /** Clone (V4) as a task: `to` is created (or must be empty), then the tar of `from` streams into it. */
-  clone(from: string, to: string): ReturnType<Tasks['start']> {
+  clone(from: string, to: string): ReturnType<TaskStarter['start']> {
     if (from === to) throw refused('Choose a different name for the copy')
     return this.tasks.start('clone', `${from} → ${to}`, async (task) => {
       const docker = await this.engine.client()

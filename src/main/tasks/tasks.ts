@@ -28,15 +28,27 @@ interface Running {
   timer?: NodeJS.Timeout
 }
 
+/** What a service that runs tasks needs: starting one, labelled with its engine. */
+export interface TaskStarter {
+  start(kind: TaskKind, subject: string, work: (task: TaskHandle) => Promise<string>): TaskInfo
+}
+
 export class Tasks {
   readonly changed = new Listeners<TaskInfo>()
   private readonly tasks = new Map<number, Running>()
   private nextId = 1
 
+  /** The tasks one engine's services start, each labelled with that engine. */
+  forEngine(engine: string): TaskStarter {
+    return { start: (kind, subject, work) => this.start(kind, subject, work, engine) }
+  }
+
   /** Starts `work` as a task; resolves at once with its first state. */
-  start(kind: TaskKind, subject: string, work: (task: TaskHandle) => Promise<string>): TaskInfo {
+  start(kind: TaskKind, subject: string, work: (task: TaskHandle) => Promise<string>, engine?: string): TaskInfo {
     const id = this.nextId++
-    const entry: Running = { info: { id, kind, subject, state: 'running', startedAt: Date.now(), layers: [] }, cancelled: false }
+    const info: TaskInfo = { id, kind, subject, state: 'running', startedAt: Date.now(), layers: [] }
+    if (engine !== undefined) info.engine = engine
+    const entry: Running = { info, cancelled: false }
     this.tasks.set(id, entry)
     const handle: TaskHandle = {
       layer: (progress) => {

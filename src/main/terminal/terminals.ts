@@ -21,6 +21,12 @@ import { HostShell } from './hostShell'
 import { TerminalSession } from './terminalSession'
 
 const MAX_SESSIONS = 64
+
+/** The engine a session runs on. */
+export interface TerminalEngine {
+  id: string
+  connection: EngineConnection
+}
 export const ORPHAN_GRACE_MS = 30_000
 
 export class Terminals {
@@ -29,15 +35,13 @@ export class Terminals {
   private clients = 0
   private orphanTimer: NodeJS.Timeout | undefined
 
-  constructor(
-    private readonly engine: EngineConnection,
-    private readonly options: { graceMs?: number; env?: NodeJS.ProcessEnv; hostShell?: boolean } = {},
-  ) {}
+  constructor(private readonly options: { graceMs?: number; env?: NodeJS.ProcessEnv; hostShell?: boolean } = {}) {}
 
-  exec(options: ExecOptions): Promise<TerminalInfo> {
+  exec(engine: TerminalEngine, options: ExecOptions): Promise<TerminalInfo> {
     return this.open(
       'exec',
-      (sink) => ExecSession.open(this.engine, options, sink),
+      engine.id,
+      (sink) => ExecSession.open(engine.connection, options, sink),
       (backend) => {
         const exec = backend as ExecSession
         return {
@@ -51,10 +55,11 @@ export class Terminals {
     )
   }
 
-  attach(options: AttachOptions): Promise<TerminalInfo> {
+  attach(engine: TerminalEngine, options: AttachOptions): Promise<TerminalInfo> {
     return this.open(
       'attach',
-      (sink) => AttachSession.open(this.engine, options, sink),
+      engine.id,
+      (sink) => AttachSession.open(engine.connection, options, sink),
       (backend) => {
         const attach = backend as AttachSession
         return {
@@ -68,15 +73,18 @@ export class Terminals {
     )
   }
 
-  host(size: { cols: number; rows: number }): Promise<TerminalInfo> {
+  /** A shell on this machine with DOCKER_HOST set to `engine`, so the CLI acts on what Wharf shows. */
+  host(engine: TerminalEngine, size: { cols: number; rows: number }): Promise<TerminalInfo> {
     if (this.options.hostShell === false) {
       return Promise.reject(
         new WharfError({ code: 'unsupported', message: 'The host terminal is turned off on this Wharf (started with --no-host-shell)' }),
       )
     }
-    const endpoint = this.engine.getStatus().state === 'connected' ? this.engine.getStatus().endpoint : undefined
+    const status = engine.connection.getStatus()
+    const endpoint = status.state === 'connected' ? status.endpoint : undefined
     return this.open(
       'host',
+      engine.id,
       (sink) => HostShell.open({ ...size, engineEndpoint: endpoint, env: this.options.env }, sink),
       (backend) => ({ title: hostname(), command: (backend as HostShell).shell, readOnly: false }),
     )
@@ -84,6 +92,7 @@ export class Terminals {
 
   private async open(
     kind: TerminalKind,
+    engine: string,
     start: (sink: TerminalSink) => Promise<TerminalBackend>,
     describe: (backend: TerminalBackend) => Pick<TerminalInfo, 'title' | 'command' | 'container' | 'readOnly' | 'detachKeys' | 'exec'>,
   ): Promise<TerminalInfo> {
@@ -92,6 +101,7 @@ export class Terminals {
     const session = new TerminalSession({
       id,
       kind,
+      engine,
       title: '',
       command: '',
       readOnly: false,
@@ -166,6 +176,13 @@ export class Terminals {
         this.orphanTimer.unref()
       }
     }
+  }
+
+  /** Closes the sessions of an engine that is being removed. */
+  async closeEngine(engine: string): Promise<void> {
+    const mine = [...this.sessions.values()].filter((s) => s.info.engine === engine)
+    for (const session of mine) this.sessions.delete(session.info.id)
+    await Promise.all(mine.map((s) => s.close().catch(() => undefined)))
   }
 
   async closeAll(): Promise<void> {

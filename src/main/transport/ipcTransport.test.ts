@@ -32,7 +32,7 @@ function setup() {
   const clients = { count: 0 }
   const api: Api = {
     call: (method, input) => Promise.resolve({ ok: true, result: { method, input } }),
-    subscribe: (_stream, _input, emit) => {
+    subscribe: (_stream, _input, { emit }) => {
       const id = open.size + 1
       open.add(id)
       emitter = emit

@@ -48,17 +48,18 @@ export function serveApiOverIpc(
 
   const forbidden = { ok: false, error: { code: 'invalid_input', message: 'IPC from an untrusted frame' } }
 
-  ipcMain.handle(IPC.call, (event, method: unknown, input: unknown) => {
+  // The engine a call acts on travels beside its input; app-wide calls send none.
+  ipcMain.handle(IPC.call, (event, method: unknown, input: unknown, engine?: unknown) => {
     if (!isTrustedSender(event)) return forbidden
     track(event.sender)
-    return api.call(method, input)
+    return api.call(method, input, engine)
   })
 
   ipcMain.on(IPC.signal, (event: IpcMainEvent, name: unknown, input: unknown) => {
     if (isTrustedSender(event)) api.signal(name, input)
   })
 
-  ipcMain.handle(IPC.subscribe, (event, id: unknown, stream: unknown, input: unknown) => {
+  ipcMain.handle(IPC.subscribe, (event, id: unknown, stream: unknown, input: unknown, engine?: unknown) => {
     if (!isTrustedSender(event)) return forbidden
     if (typeof id !== 'number' || !Number.isSafeInteger(id))
       return { ok: false, error: { code: 'invalid_input', message: 'Bad subscription id' } }
@@ -86,14 +87,17 @@ export function serveApiOverIpc(
       const close = api.subscribe(
         stream,
         input,
-        (data) => {
-          if (!sender.isDestroyed()) sender.send(IPC.event, id, data)
+        {
+          emit: (data) => {
+            if (!sender.isDestroyed()) sender.send(IPC.event, id, data)
+          },
+          end: (error) => {
+            ended = true
+            mine.delete(id)
+            if (!sender.isDestroyed()) sender.send(IPC.end, id, error)
+          },
         },
-        (error) => {
-          ended = true
-          mine.delete(id)
-          if (!sender.isDestroyed()) sender.send(IPC.end, id, error)
-        },
+        engine,
       )
       if (!ended) mine.set(id, close)
       return { ok: true, result: null }

@@ -87,7 +87,7 @@ function attach(socket: WebSocket, api: Api): void {
     const message = parsed.data
     switch (message.t) {
       case 'call':
-        void api.call(message.method, message.input).then((envelope) => send({ t: 'result', id: message.id, ...envelope }))
+        void api.call(message.method, message.input, message.engine).then((envelope) => send({ t: 'result', id: message.id, ...envelope }))
         break
       case 'sub': {
         subscriptions.get(message.id)?.()
@@ -96,17 +96,20 @@ function attach(socket: WebSocket, api: Api): void {
           const close = api.subscribe(
             message.stream,
             message.input,
-            (event) => {
-              if (socket.bufferedAmount > MAX_BUFFERED) socket.close(1013, 'Client too slow')
-              else if (event instanceof Uint8Array) sendBytes(message.id, event)
-              else send({ t: 'event', id: message.id, data: event })
+            {
+              emit: (event) => {
+                if (socket.bufferedAmount > MAX_BUFFERED) socket.close(1013, 'Client too slow')
+                else if (event instanceof Uint8Array) sendBytes(message.id, event)
+                else send({ t: 'event', id: message.id, data: event })
+              },
+              end: (error) => {
+                ended = true
+                subscriptions.delete(message.id)
+                send(error ? { t: 'end', id: message.id, error } : { t: 'end', id: message.id })
+              },
+              ready: () => socket.bufferedAmount < FLOW_BUFFERED,
             },
-            (error) => {
-              ended = true
-              subscriptions.delete(message.id)
-              send(error ? { t: 'end', id: message.id, error } : { t: 'end', id: message.id })
-            },
-            () => socket.bufferedAmount < FLOW_BUFFERED,
+            message.engine,
           )
           if (!ended) subscriptions.set(message.id, close)
         } catch (err) {

@@ -1,6 +1,6 @@
 /** The desktop app's native open dialog, for choosing a build context or an archive to load. */
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
-import type { PathPicker } from '../api/handlers'
+import type { PathPicker } from '../api/context'
 
 export function nativePathPicker(window: () => BrowserWindow | undefined): PathPicker {
   return async (kind) => {

@@ -1,4 +1,4 @@
-import type { Api } from '../../../src/main/api/router'
+import type { BoundApi } from './app'
 import type { ErrorData } from '../../../src/shared/errors'
 
 export interface Collected<E> {
@@ -8,7 +8,7 @@ export interface Collected<E> {
 }
 
 /** Subscribes through the real router and collects events until the stream ends. */
-export function collect<E>(api: Api, stream: string, input: unknown): Collected<E> {
+export function collect<E>(api: BoundApi, stream: string, input: unknown): Collected<E> {
   const events: E[] = []
   let close = (): void => undefined
   const ended = new Promise<ErrorData | undefined>((resolve) => {

@@ -1,9 +1,9 @@
-import type { Api } from '../../../src/main/api/router'
+import type { BoundApi } from './app'
 import type { TerminalEvent, TerminalInfo, TerminalStatus } from '../../../src/shared/terminal'
 import { ok } from './app'
 
 /** A viewer of one terminal through the real router, as the renderer's is. */
-export function viewTerminal(api: Api, info: TerminalInfo, options: { ack?: boolean; viewer?: string } = {}) {
+export function viewTerminal(api: BoundApi, info: TerminalInfo, options: { ack?: boolean; viewer?: string } = {}) {
   const viewer = options.viewer ?? `v${Math.random().toString(36).slice(2, 10)}`
   const chunks: Buffer[] = []
   let starts = 0
@@ -43,6 +43,6 @@ export function viewTerminal(api: Api, info: TerminalInfo, options: { ack?: bool
   }
 }
 
-export function openExec(api: Api, container: string, extra: Record<string, unknown> = {}): Promise<TerminalInfo> {
+export function openExec(api: BoundApi, container: string, extra: Record<string, unknown> = {}): Promise<TerminalInfo> {
   return ok<TerminalInfo>(api, 'terminals.exec', { container, cols: 80, rows: 24, ...extra })
 }

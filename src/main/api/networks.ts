@@ -1,0 +1,22 @@
+/** Networks (N1–N5) bound to the contract. */
+import type { MethodName, StreamName } from '../../shared/contract'
+import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
+
+export const networkMethods: MethodHandlers<Prefixed<MethodName, 'networks'>> = {
+  'networks.list': (_input, { engine }) => engine.networks.list(),
+  'networks.create': (spec, { engine }) => engine.networks.create(spec),
+  'networks.connect': ({ network, container, aliases, ipv4 }, { engine }) =>
+    engine.networks.connect(network, container, aliases, ipv4 || undefined),
+  'networks.disconnect': ({ network, container, force }, { engine }) => engine.networks.disconnect(network, container, force),
+  'networks.remove': ({ id }, { engine }) => engine.networks.remove(id),
+  'networks.prune': (_input, { engine }) => engine.networks.prune(),
+  'networks.topology': (_input, { engine }) => engine.networks.topology(),
+}
+
+export const networkStreams: StreamHandlers<Prefixed<StreamName, 'networks'>> = {
+  'networks.changed': (_input, sink, { engine }) =>
+    engine.connection.events.add((event) => {
+      const addresses = event.Type === 'container' && ['start', 'die', 'destroy'].includes(event.Action)
+      if (event.Type === 'network' || addresses) sink.emit({ action: event.Action, id: event.Actor.ID })
+    }),
+}

@@ -1,0 +1,57 @@
+/**
+ * The app's services: what belongs to the whole app (tasks, registry logins, terminal
+ * sessions, transfer tickets, the native dialog) and the registry of engines, each with
+ * its own services. Both shells build exactly this: browser mode in apiStack.ts, the
+ * desktop in desktopApi.ts.
+ */
+import type { PathPicker } from './api/context'
+import { TransferTickets } from './downloads/tickets'
+import type { ScopeOptions } from './engine/scope'
+import { podmanInstalled } from './engine/podman'
+import { EngineRegistry } from './engine/registry'
+import { Credentials, type Vault } from './registry/credentials'
+import { Tasks } from './tasks/tasks'
+import { Terminals } from './terminal/terminals'
+
+export interface AppOptions extends ScopeOptions {
+  hostShell?: boolean
+  vault?: Vault
+  pickPath?: PathPicker
+}
+
+/** The engine Wharf starts with: --engine, DOCKER_HOST, the docker context or a well-known socket. */
+export const STARTUP_ENGINE = 'local'
+
+export interface AppServices {
+  engines: EngineRegistry
+  tasks: Tasks
+  credentials: Credentials
+  terminals: Terminals
+  tickets: TransferTickets
+  /** The desktop app's native open dialog; absent in browser mode, where paths are typed. */
+  pickPath?: PathPicker
+  /** Ends every terminal session (their processes in the engines first), then every engine. */
+  dispose(): Promise<void>
+}
+
+export function createAppServices(options: AppOptions = {}): AppServices {
+  const tasks = new Tasks()
+  const credentials = new Credentials(process.env, options.vault)
+  const terminals = new Terminals({ hostShell: options.hostShell ?? true })
+  const engines = new EngineRegistry({ tasks, credentials })
+  engines.onRemove((id) => terminals.closeEngine(id))
+  const startup = engines.add({ id: STARTUP_ENGINE, name: 'Local', options })
+  void podmanInstalled().then((available) => startup.connection.setPodmanAvailable(available))
+  return {
+    engines,
+    tasks,
+    credentials,
+    terminals,
+    tickets: new TransferTickets(),
+    pickPath: options.pickPath,
+    async dispose() {
+      await terminals.closeAll()
+      await engines.dispose()
+    },
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Every engine Wharf is connected to, by id: the one it started with and those the user
+ * adds. Each is an EngineScope of its own. Removing an engine ends what runs on it
+ * (its terminal sessions, through `onRemove`) and disposes its scope.
+ */
+import { WharfError } from '../../shared/errors'
+import type { EngineStatus } from '../../shared/types'
+import { Listeners } from './listeners'
+import { EngineScope, type ScopeOptions, type SharedServices } from './scope'
+
+export interface EngineProfile {
+  /** Stable and URL-safe: routes carry it (/e/<id>/containers). */
+  id: string
+  /** What the user calls it. */
+  name: string
+  options: ScopeOptions
+}
+
+export interface EngineEntry {
+  id: string
+  name: string
+  status: EngineStatus
+}
+
+export class EngineRegistry {
+  /** An engine was added or removed, or one's connection changed state. */
+  readonly changed = new Listeners<EngineEntry[]>()
+  private readonly scopes = new Map<string, { scope: EngineScope; stop: () => void }>()
+  private readonly removing = new Set<(id: string) => Promise<void>>()
+
+  constructor(private readonly shared: SharedServices) {}
+
+  add(profile: EngineProfile): EngineScope {
+    if (this.scopes.has(profile.id)) throw new WharfError({ code: 'conflict', message: `An engine "${profile.id}" is already connected` })
+    const scope = new EngineScope(profile.id, profile.name, profile.options, this.shared)
+    const stop = scope.connection.statusChanged.add(() => this.changed.emit(this.list()))
+    this.scopes.set(profile.id, { scope, stop })
+    this.changed.emit(this.list())
+    return scope
+  }
+
+  get(id: string): EngineScope | undefined {
+    return this.scopes.get(id)?.scope
+  }
+
+  /** The engine a call names; a clear refusal when there is no such engine (any more). */
+  require(id: string | undefined): EngineScope {
+    if (id === undefined)
+      throw new WharfError({ code: 'invalid_input', message: 'Say which engine: this call acts on one engine and names none' })
+    const scope = this.get(id)
+    if (!scope) throw new WharfError({ code: 'not_found', message: `No engine "${id.slice(0, 100)}" (it may have been removed)` })
+    return scope
+  }
+
+  scopesList(): EngineScope[] {
+    return [...this.scopes.values()].map((s) => s.scope)
+  }
+
+  list(): EngineEntry[] {
+    return this.scopesList().map((s) => ({ id: s.id, name: s.name, status: s.connection.getStatus() }))
+  }
+
+  /** Run before an engine's scope goes: what lives outside it but runs on it (terminal sessions). */
+  onRemove(cleanup: (id: string) => Promise<void>): () => void {
+    this.removing.add(cleanup)
+    return () => this.removing.delete(cleanup)
+  }
+
+  async remove(id: string): Promise<void> {
+    const entry = this.scopes.get(id)
+    if (!entry) return
+    this.scopes.delete(id)
+    entry.stop()
+    await Promise.all([...this.removing].map((cleanup) => cleanup(id).catch(() => undefined)))
+    await entry.scope.dispose()
+    this.changed.emit(this.list())
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.scopes.keys()].map((id) => this.remove(id)))
+  }
+}
