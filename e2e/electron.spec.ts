@@ -20,12 +20,15 @@ if (!binary) console.log(`SKIPPED electron e2e: ${reason}`)
 test.describe('Electron shell', () => {
   test.skip(!binary, reason)
 
-  test('opens the hardened window on the Containers pane with only the wharf bridge', async () => {
-    const app = await electron.launch({
+  const launch = () =>
+    electron.launch({
       executablePath: binary ?? undefined,
       args: [join(__dirname, '../out/main/index.js')],
       env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
     })
+
+  test('opens the hardened window on the Containers pane with only the wharf bridge', async () => {
+    const app = await launch()
     try {
       const window = await app.firstWindow()
       await expect(window.getByRole('heading', { name: 'Containers' })).toBeVisible()
@@ -40,6 +43,24 @@ test.describe('Electron shell', () => {
       })
       await window.waitForTimeout(300)
       expect(window.url()).toMatch(/^file:/)
+    } finally {
+      await app.close()
+    }
+  })
+
+  test('the file:// page is under the CSP of its <meta>: an injected inline script does not run', async () => {
+    const app = await launch()
+    try {
+      const window = await app.firstWindow()
+      await expect(window.getByRole('heading', { name: 'Containers' })).toBeVisible()
+      const ran = await window.evaluate(async () => {
+        const script = document.createElement('script')
+        script.textContent = 'window.__inline = 1'
+        document.body.appendChild(script)
+        await new Promise((done) => setTimeout(done, 50))
+        return (window as unknown as { __inline?: number }).__inline
+      })
+      expect(ran).toBeUndefined()
     } finally {
       await app.close()
     }
