@@ -8,6 +8,7 @@ import type { Configuration } from 'electron-builder'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { requiredPackages, unneededModuleExcludes, type Lockfile } from './build/packagedModules'
+import { APP_ID, PRODUCT_NAME } from './src/main/window/appIdentity'
 
 const root = __dirname
 
@@ -47,8 +48,8 @@ export const DEB_DEPENDS = [
 ]
 
 const config: Configuration = {
-  appId: 'io.wharf.app',
-  productName: 'Wharf',
+  appId: APP_ID,
+  productName: PRODUCT_NAME,
   directories: { output: 'dist', buildResources: 'build' },
   // What runs: the electron-vite build and package.json, plus the window icon on Linux and
   // Windows (src/main/window/appIcon.ts). electron-builder adds the production packages.
