@@ -30,7 +30,7 @@ function moduleExcludes(): string[] {
   return unneededModuleExcludes(lock, requiredPackages(built))
 }
 
-export const DEB_DEPENDS = [
+const DEB_DEPENDS = [
   // Electron's own needs: GTK, NSS, accessibility, X test/screensaver, ALSA, uuid.
   // The t64 names are Debian 13's and Ubuntu 24.04's.
   'libgtk-3-0 | libgtk-3-0t64',
@@ -59,7 +59,7 @@ const config: Configuration = {
     'package.json',
     'resources/icons/256x256.png',
     'resources/icon.ico',
-    // node-pty's sources and build inputs (its Windows ConPTY copies the prebuilds carry).
+    // node-pty's sources and build inputs; third_party's ConPTY binaries repeat prebuilds/'.
     '!**/node_modules/node-pty/{deps,src,scripts,third_party,node-addon-api}{,/**}',
     ...moduleExcludes(),
   ],
@@ -72,7 +72,7 @@ const config: Configuration = {
   // nothing is rebuilt for Electron's ABI (README, "Native modules").
   npmRebuild: false,
   afterPack: './build/afterPack.mjs',
-  // Packages are built here, never uploaded.
+  // This configuration builds packages; it never uploads them.
   publish: null,
 
   linux: {
