@@ -42,7 +42,8 @@ function filesUnder(dir: string): string[] {
     .filter((path) => statSync(path).isFile())
 }
 
-describe('electron-builder configuration', () => {
+// Loading the configuration compiles it (jiti) and the schema (ajv): seconds on a busy machine.
+describe('electron-builder configuration', { timeout: 30_000 }, () => {
   it('passes electron-builder’s own schema validation', async () => {
     await expect(validateConfiguration(await loadConfig(), logger)).resolves.toBeUndefined()
   })
