@@ -1,6 +1,28 @@
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { cspMeta } from './src/shared/csp'
+
+/**
+ * Writes the CSP <meta> into the built index.html right after the charset, ahead of every
+ * script and style it must cover. Build only: the dev server's page gets main's header
+ * instead (Electron's onHeadersReceived reaches http://localhost), which Vite's client
+ * lives with.
+ */
+function contentSecurityPolicy(): Plugin {
+  const charset = '<meta charset="UTF-8" />'
+  return {
+    name: 'wharf-csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const policy = cspMeta()
+      if (/["<>&]/.test(policy)) throw new Error('The CSP needs escaping for an HTML attribute')
+      if (!html.includes(charset)) throw new Error(`index.html lost its ${charset}; the CSP <meta> goes right after it`)
+      return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`)
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +46,7 @@ export default defineConfig({
     resolve: {
       alias: { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') },
     },
-    plugins: [vue()],
+    plugins: [vue(), contentSecurityPolicy()],
     build: {
       minify: process.env.WHARF_NO_MINIFY ? false : 'esbuild',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -74,6 +74,17 @@ test.describe('Electron shell', () => {
     expect(window.url()).toMatch(/^file:/)
   })
 
+  test('the file:// page is under the CSP of its <meta>: an injected inline script does not run', async () => {
+    const ran = await window.evaluate(async () => {
+      const script = document.createElement('script')
+      script.textContent = 'window.__inline = 1'
+      document.body.appendChild(script)
+      await new Promise((done) => setTimeout(done, 50))
+      return (window as unknown as { __inline?: number }).__inline
+    })
+    expect(ran).toBeUndefined()
+  })
+
   test('runs a container from the form, shows its logs and opens a terminal into it', async () => {
     const name = uniqueName('electron')
     const run = new RunPage(window)

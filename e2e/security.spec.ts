@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { cspHeader, cspMeta } from '../src/shared/csp'
 import { ContainersPage } from './pages/ContainersPage'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 
@@ -51,6 +54,29 @@ test('the page has no Node, no Electron and no generic IPC, and inline scripts d
     inline: undefined,
   })
   expect(violations.length).toBeGreaterThan(0)
+})
+
+test('the page carries the CSP twice, header and built <meta>, and the app needs nothing either forbids', async ({ page }) => {
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) violations.push(m.text())
+  })
+  const response = await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  expect(response?.headers()['content-security-policy']).toBe(cspHeader('browser'))
+  // The <meta> is what guards the desktop window, whose file:// page gets no headers.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', cspMeta())
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+  await page.getByRole('link', { name: 'Images', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Images', exact: true })).toBeVisible()
+  expect(violations).toEqual([])
+})
+
+test('the tab shows Wharf’s icon', async ({ page }) => {
+  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  const href = await page.locator('link[rel="icon"]').getAttribute('href')
+  const icon = await page.request.get(new URL(href ?? '', page.url()).href)
+  expect(icon.headers()['content-type']).toBe('image/svg+xml')
+  expect(await icon.body()).toEqual(readFileSync(join(__dirname, '../resources/icon.svg')))
 })
 
 test('a page from another origin cannot open the API socket, even with the cookie', async ({ page }) => {

@@ -9,13 +9,13 @@ import type { Download } from '../downloads/downloads'
 import { TRANSFER_PATH, type TransferRoutes } from '../downloads/transfers'
 import { attachment, errorData, statusOf } from './httpStatus'
 import { serveStatic } from './staticFiles'
+import { cspHeader } from '../../shared/csp'
 
 const MAX_SOCKETS = 32
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Content-Security-Policy': cspHeader('browser'),
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
