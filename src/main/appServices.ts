@@ -1,15 +1,20 @@
 /**
  * The app's services: what belongs to the whole app (tasks, registry logins, terminal
- * sessions, transfer tickets, the native dialog) and the registry of engines, each with
- * its own services. Both shells build exactly this: browser mode in apiStack.ts, the
- * desktop in desktopApi.ts.
+ * sessions, transfer tickets, settings, the native dialog) and the registry of engines,
+ * each with its own services. Both shells build exactly this: browser mode in
+ * apiStack.ts, the desktop in desktopApi.ts.
  */
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import type { PathPicker } from './api/context'
 import { TransferTickets } from './downloads/tickets'
-import type { ScopeOptions } from './engine/scope'
+import { EngineBook } from './engine/engineBook'
+import { KnownHosts } from './engine/knownHosts'
 import { podmanInstalled } from './engine/podman'
 import { EngineRegistry } from './engine/registry'
+import type { ScopeOptions } from './engine/scope'
 import { Credentials, type Vault } from './registry/credentials'
+import { memorySettings, type SettingsStore } from './storage/settings'
 import { Tasks } from './tasks/tasks'
 import { Terminals } from './terminal/terminals'
 
@@ -17,6 +22,10 @@ export interface AppOptions extends ScopeOptions {
   hostShell?: boolean
   vault?: Vault
   pickPath?: PathPicker
+  /** Where settings and added engines are kept; without one, in memory only (tests). */
+  settings?: SettingsStore
+  /** The user's known_hosts (default ~/.ssh/known_hosts). */
+  knownHostsFile?: string
 }
 
 /** The engine Wharf starts with: --engine, DOCKER_HOST, the docker context or a well-known socket. */
@@ -24,6 +33,9 @@ export const STARTUP_ENGINE = 'local'
 
 export interface AppServices {
   engines: EngineRegistry
+  /** The user's engines: added, saved, the default. */
+  book: EngineBook
+  settings: SettingsStore
   tasks: Tasks
   credentials: Credentials
   terminals: Terminals
@@ -38,12 +50,18 @@ export function createAppServices(options: AppOptions = {}): AppServices {
   const tasks = new Tasks()
   const credentials = new Credentials(process.env, options.vault)
   const terminals = new Terminals({ hostShell: options.hostShell ?? true })
+  const settings = options.settings ?? memorySettings()
   const engines = new EngineRegistry({ tasks, credentials })
   engines.onRemove((id) => terminals.closeEngine(id))
-  const startup = engines.add({ id: STARTUP_ENGINE, name: 'Local', options })
+  const startup = engines.add({ id: STARTUP_ENGINE, name: 'Local', source: 'startup', options })
   void podmanInstalled().then((available) => startup.connection.setPodmanAvailable(available))
+  const knownHosts = new KnownHosts(options.knownHostsFile ?? join(homedir(), '.ssh', 'known_hosts'))
+  const book = new EngineBook(engines, settings, knownHosts, STARTUP_ENGINE)
+  book.restore()
   return {
     engines,
+    book,
+    settings,
     tasks,
     credentials,
     terminals,

@@ -10,6 +10,15 @@ export const METHOD_NAMES = [
   'engine.startPodman',
   'engine.info',
   'system.pickPath',
+  'engines.list',
+  'engines.test',
+  'engines.add',
+  'engines.remove',
+  'engines.rename',
+  'engines.setDefault',
+  'engines.trustHostKey',
+  'settings.get',
+  'settings.update',
   'containers.list',
   'containers.start',
   'containers.stop',
@@ -75,6 +84,7 @@ export const METHOD_NAMES = [
 
 export const STREAM_NAMES = [
   'engine.status',
+  'engines.changed',
   'containers.changed',
   'containers.logs',
   'containers.stats',

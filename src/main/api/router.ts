@@ -22,6 +22,7 @@ import { toWharfError } from '../engine/engineError'
 import { containerMethods, containerStreams } from './containers'
 import type { AppContext, EngineContext, MethodHandlers, SignalHandlers, StreamHandlers, StreamSink } from './context'
 import { engineMethods, engineStreams } from './engine'
+import { enginesMethods, enginesStreams } from './engines'
 import { imageMethods, imageStreams } from './images'
 import { networkMethods, networkStreams } from './networks'
 import { validate } from './validate'
@@ -50,6 +51,7 @@ export interface Api {
 // Every domain's handlers, joined; the types make a missing or extra name a compile error.
 const methodHandlers: MethodHandlers<MethodName> = {
   ...engineMethods,
+  ...enginesMethods,
   ...containerMethods,
   ...imageMethods,
   ...networkMethods,
@@ -58,6 +60,7 @@ const methodHandlers: MethodHandlers<MethodName> = {
 }
 const streamHandlers: StreamHandlers<StreamName> = {
   ...engineStreams,
+  ...enginesStreams,
   ...containerStreams,
   ...imageStreams,
   ...networkStreams,

@@ -24,6 +24,12 @@ const BACKOFF_MAX_MS = 5000
 
 export interface ConnectionOptions extends DetectOptions {
   podmanAvailable?: boolean
+  /** How to reach the explicit address when the URL alone does not say (TLS material, an SSH tunnel). */
+  clientOptions?: () => Dockerode.DockerOptions
+  /** The first /_ping's limit: an SSH handshake takes longer than a local socket. */
+  connectTimeoutMs?: number
+  /** Runs when the connection closes for good (an SSH tunnel to end). */
+  onClose?: () => void
 }
 
 export class EngineConnection {
@@ -85,6 +91,7 @@ export class EngineConnection {
   }
 
   close(): void {
+    this.options.onClose?.()
     this.closed = true
     clearTimeout(this.retryTimer)
     clearInterval(this.heartbeat)
@@ -101,8 +108,8 @@ export class EngineConnection {
         continue
       }
       try {
-        const client = new Dockerode(optionsForEndpoint(candidate.endpoint))
-        await withTimeout(client.ping(), PING_TIMEOUT_MS, 'did not answer /_ping in time')
+        const client = new Dockerode(this.options.clientOptions?.() ?? optionsForEndpoint(candidate.endpoint))
+        await withTimeout(client.ping(), this.options.connectTimeoutMs ?? PING_TIMEOUT_MS, 'did not answer /_ping in time')
         const version = await withTimeout(client.version(), PING_TIMEOUT_MS, 'did not answer /version in time')
         if (this.closed) return this.status
         this.current = client

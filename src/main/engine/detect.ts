@@ -7,6 +7,8 @@ import type { EngineCandidate } from '../../shared/types'
 export interface DetectOptions {
   /** An address the user gave explicitly (--engine); when set, nothing else is tried. */
   explicit?: string
+  /** Where the explicit address came from, as the status lists it ("--engine" by default). */
+  explicitSource?: string
   env?: NodeJS.ProcessEnv
   home?: string
   platform?: NodeJS.Platform
@@ -23,7 +25,7 @@ export function engineCandidates(options: DetectOptions = {}): EngineCandidate[]
   const env = options.env ?? process.env
   const home = options.home ?? homedir()
   const platform = options.platform ?? process.platform
-  if (options.explicit) return [{ source: '--engine', endpoint: options.explicit }]
+  if (options.explicit) return [{ source: options.explicitSource ?? '--engine', endpoint: options.explicit }]
   if (env.DOCKER_HOST) return [{ source: 'DOCKER_HOST', endpoint: env.DOCKER_HOST }]
 
   const found: EngineCandidate[] = []

@@ -3,6 +3,8 @@
  * adds. Each is an EngineScope of its own. Removing an engine ends what runs on it
  * (its terminal sessions, through `onRemove`) and disposes its scope.
  */
+import type { EngineEndpoint } from '../../shared/engineSchemas'
+import type { EngineSource } from '../../shared/engines'
 import { WharfError } from '../../shared/errors'
 import type { EngineStatus } from '../../shared/types'
 import { Listeners } from './listeners'
@@ -13,19 +15,24 @@ export interface EngineProfile {
   id: string
   /** What the user calls it. */
   name: string
+  source: EngineSource
+  /** How an added engine is reached (shown, and saved). */
+  endpoint?: EngineEndpoint
   options: ScopeOptions
 }
 
-export interface EngineEntry {
+export interface RegistryEntry {
   id: string
   name: string
+  source: EngineSource
+  endpoint?: EngineEndpoint
   status: EngineStatus
 }
 
 export class EngineRegistry {
   /** An engine was added or removed, or one's connection changed state. */
-  readonly changed = new Listeners<EngineEntry[]>()
-  private readonly scopes = new Map<string, { scope: EngineScope; stop: () => void }>()
+  readonly changed = new Listeners<RegistryEntry[]>()
+  private readonly scopes = new Map<string, { scope: EngineScope; profile: EngineProfile; stop: () => void }>()
   private readonly removing = new Set<(id: string) => Promise<void>>()
 
   constructor(private readonly shared: SharedServices) {}
@@ -34,7 +41,7 @@ export class EngineRegistry {
     if (this.scopes.has(profile.id)) throw new WharfError({ code: 'conflict', message: `An engine "${profile.id}" is already connected` })
     const scope = new EngineScope(profile.id, profile.name, profile.options, this.shared)
     const stop = scope.connection.statusChanged.add(() => this.changed.emit(this.list()))
-    this.scopes.set(profile.id, { scope, stop })
+    this.scopes.set(profile.id, { scope, profile, stop })
     this.changed.emit(this.list())
     return scope
   }
@@ -56,8 +63,22 @@ export class EngineRegistry {
     return [...this.scopes.values()].map((s) => s.scope)
   }
 
-  list(): EngineEntry[] {
-    return this.scopesList().map((s) => ({ id: s.id, name: s.name, status: s.connection.getStatus() }))
+  list(): RegistryEntry[] {
+    return [...this.scopes.values()].map(({ scope, profile }) => ({
+      id: scope.id,
+      name: profile.name,
+      source: profile.source,
+      endpoint: profile.endpoint,
+      status: scope.connection.getStatus(),
+    }))
+  }
+
+  /** A new name for an engine (shown in lists and the switcher). */
+  rename(id: string, name: string): void {
+    const entry = this.scopes.get(id)
+    if (!entry) throw new WharfError({ code: 'not_found', message: `No engine "${id.slice(0, 100)}"` })
+    entry.profile = { ...entry.profile, name }
+    this.changed.emit(this.list())
   }
 
   /** Run before an engine's scope goes: what lives outside it but runs on it (terminal sessions). */

@@ -10,6 +10,7 @@ import { METHOD_NAMES, SIGNAL_NAMES, STREAM_NAMES } from '../contractNames'
 import type { MethodName as ListedMethod, SignalName as ListedSignal, StreamName as ListedStream } from '../contractNames'
 import { containersMethods, containersStreams } from './containers'
 import { engineMethods, engineStreams } from './engine'
+import { enginesMethods, enginesStreams } from './engines'
 import { filesMethods } from './files'
 import { imagesMethods, imagesStreams } from './images'
 import { networksMethods, networksStreams } from './networks'
@@ -23,6 +24,7 @@ export type { Scope } from './spec'
 
 export const methods = {
   ...engineMethods,
+  ...enginesMethods,
   ...containersMethods,
   ...imagesMethods,
   ...networksMethods,
@@ -35,6 +37,7 @@ export const methods = {
 
 export const streams = {
   ...engineStreams,
+  ...enginesStreams,
   ...containersStreams,
   ...imagesStreams,
   ...networksStreams,

@@ -1,0 +1,124 @@
+/**
+ * The user's engines (E2, E3): the startup engine, and the engines added in the UI —
+ * tested, saved in the settings (without secrets), connected at every start, removed
+ * on request. Which one is the default (the one a new window opens on) is saved too.
+ * An SSH host key the user accepts goes to known_hosts, as `ssh` would put it.
+ */
+import type { EngineInput } from '../../shared/engineSchemas'
+import type { EngineEntry, EngineTestResult } from '../../shared/engines'
+import { WharfError } from '../../shared/errors'
+import type { SettingsStore } from '../storage/settings'
+import { testEngine } from './engineTest'
+import { fingerprint, keyFromBlob, type KnownHosts } from './knownHosts'
+import { connectionFor } from './profiles'
+import type { EngineProfile, EngineRegistry } from './registry'
+
+/** A URL-safe id from a name, not yet taken. */
+export function engineId(name: string, taken: (id: string) => boolean): string {
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 32) || 'engine'
+  let id = base
+  for (let n = 2; taken(id) || id === 'local'; n++) id = `${base}-${n}`
+  return id
+}
+
+export class EngineBook {
+  constructor(
+    private readonly registry: EngineRegistry,
+    private readonly settings: SettingsStore,
+    private readonly knownHosts: KnownHosts,
+    private readonly startupEngine: string,
+  ) {}
+
+  /** Connects every saved engine (at start); one that cannot be set up is reported in its status, not thrown. */
+  restore(): void {
+    for (const saved of this.settings.engines()) {
+      if (this.registry.get(saved.id)) continue
+      try {
+        this.registry.add(this.profile(saved.id, saved.name, { endpoint: saved.endpoint }))
+      } catch (err) {
+        console.error(`wharf: the saved engine "${saved.name}" could not be set up:`, (err as Error).message)
+      }
+    }
+  }
+
+  defaultEngine(): string {
+    const saved = this.settings.defaultEngine()
+    return saved && this.registry.get(saved) ? saved : this.startupEngine
+  }
+
+  entries(): EngineEntry[] {
+    const preferred = this.defaultEngine()
+    return this.registry.list().map((e) => ({ ...e, isDefault: e.id === preferred }))
+  }
+
+  test(input: EngineInput): Promise<EngineTestResult> {
+    return testEngine(input, this.knownHosts)
+  }
+
+  add(input: EngineInput): EngineEntry {
+    const id = engineId(input.name, (candidate) => !!this.registry.get(candidate))
+    this.registry.add(this.profile(id, input.name, input))
+    this.settings.setEngines([...this.settings.engines(), { id, name: input.name, endpoint: input.endpoint }])
+    return this.entry(id)
+  }
+
+  async remove(id: string): Promise<{ removed: string }> {
+    if (id === this.startupEngine)
+      throw new WharfError({
+        code: 'conflict',
+        message: 'The engine Wharf started with cannot be removed; start Wharf with another --engine instead',
+      })
+    if (!this.registry.get(id)) throw new WharfError({ code: 'not_found', message: `No engine "${id.slice(0, 100)}"` })
+    await this.registry.remove(id)
+    this.settings.setEngines(this.settings.engines().filter((e) => e.id !== id))
+    if (this.settings.defaultEngine() === id) this.settings.setDefaultEngine(undefined)
+    return { removed: id }
+  }
+
+  rename(id: string, name: string): EngineEntry {
+    this.registry.rename(id, name)
+    this.settings.setEngines(this.settings.engines().map((e) => (e.id === id ? { ...e, name } : e)))
+    return this.entry(id)
+  }
+
+  setDefault(id: string): { defaultEngine: string } {
+    this.registry.require(id)
+    this.settings.setDefaultEngine(id === this.startupEngine ? undefined : id)
+    this.registry.changed.emit(this.registry.list())
+    return { defaultEngine: id }
+  }
+
+  /** The user checked the fingerprint and accepts the key; then connecting goes through. */
+  async trustHostKey(host: string, port: number, key: string): Promise<{ trusted: string }> {
+    const [algorithm, base64] = key.split(' ')
+    const blob = Buffer.from(base64, 'base64')
+    const parsed = keyFromBlob(blob)
+    if (parsed.algorithm !== algorithm) throw new WharfError({ code: 'invalid_input', message: 'The key does not say what it is' })
+    if ((await this.knownHosts.verify(host, port, parsed)) === 'changed')
+      throw new WharfError({
+        code: 'conflict',
+        message:
+          'known_hosts has another key for this host: Wharf does not replace it. Remove the old key yourself if the change is expected.',
+      })
+    await this.knownHosts.trust(host, port, key)
+    // An engine waiting on this host connects now instead of at its next retry.
+    for (const scope of this.registry.scopesList()) void scope.connection.connect()
+    return { trusted: fingerprint(blob) }
+  }
+
+  private entry(id: string): EngineEntry {
+    const found = this.entries().find((e) => e.id === id)
+    if (!found) throw new WharfError({ code: 'not_found', message: `No engine "${id}"` })
+    return found
+  }
+
+  private profile(id: string, name: string, input: Pick<EngineInput, 'endpoint' | 'passphrase'>): EngineProfile {
+    return { id, name, source: 'added', endpoint: input.endpoint, options: connectionFor(input.endpoint, input, this.knownHosts) }
+  }
+}
