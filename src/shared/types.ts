@@ -53,8 +53,9 @@ export interface EngineCandidate {
 export interface EngineStatus {
   state: EngineState
   endpoint?: string
-  /** "docker" or "podman", from the engine's version answer. */
+  /** "docker" or "podman", from the engine's /_ping headers (confirmed by /version). */
   flavor?: 'docker' | 'podman'
+  /** The engine's version; absent until its /version answers, which may take seconds. */
   version?: string
   apiVersion?: string
   /** Every endpoint tried, in order, with the reason each failed. */
