@@ -50,6 +50,11 @@ describe('containers.inspect and containers.changes', () => {
     expect(changes).toContainEqual({ path: '/bin', kind: 'C' })
   })
 
+  it('returns an empty list for a container that changed nothing (dockerd answers null)', async () => {
+    const c = await createTestContainer(docker)
+    expect(await ok<ContainerChange[]>(ctx.api, 'containers.changes', { id: c.id })).toEqual([])
+  })
+
   it('answers not_found for a container that does not exist', async () => {
     const error = await fails(ctx.api, 'containers.inspect', { id: 'wharf-no-such-container' })
     expect(error.code).toBe('not_found')

@@ -323,6 +323,7 @@ export default {
     expand: 'Expand {path}',
     collapse: 'Collapse {path}',
     none: 'No changes: the container layer is empty.',
+    loading: 'Reading the container layer…',
     tree: 'Changed files',
   },
   lifecycle: {

@@ -339,6 +339,7 @@ const zhCN: typeof en = {
     expand: '展开 {path}',
     collapse: '折叠 {path}',
     none: '没有变更：容器层是空的。',
+    loading: '正在读取容器层…',
     tree: '变更的文件',
   },
   lifecycle: {
