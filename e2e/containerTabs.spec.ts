@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { DetailPage } from './pages/DetailPage'
+import { VolumesPage } from './pages/VolumesPage'
 import { cleanup, runLabel, TEST_IMAGE, testDocker, uniqueName } from './support/engine'
 
 // What a daily user meets first on a container's tabs (issue 15).
@@ -22,4 +23,19 @@ test('changes: a container that changed nothing says so', async ({ page }) => {
   await expect(page.getByText('No changes: the container layer is empty.')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
   expect(errors).toEqual([])
+})
+
+test('files: double-clicking a folder opens it once', async ({ page }) => {
+  const name = uniqueName('dbl')
+  await start(name, ['sh', '-c', 'mkdir -p /data/inner && echo hi > /data/inner/note.txt && sleep 3600'])
+  const detail = new DetailPage(page)
+  await detail.open(name, 'files')
+  const files = page.getByRole('region', { name: `Files of ${name}:/` })
+  const browser = new VolumesPage(page)
+  await browser.entry('data').getByRole('button', { name: 'data', exact: true }).dblclick()
+  await expect(browser.entry('inner')).toBeVisible()
+  const location = files.getByRole('navigation', { name: 'Location' })
+  await expect(location.getByRole('button')).toHaveText([`${name}:/`, 'data'])
+  await expect(location.getByRole('button', { name: 'data' })).toHaveAttribute('aria-current', 'location')
+  await expect(files.getByRole('alert')).toHaveCount(0)
 })
