@@ -72,6 +72,23 @@ test('list, history, tags and run from an image', async ({ page }) => {
   await expect(run.twin()).toContainText(/docker run -d -p 8080 .*wharf-e2e.*:v1 httpd -f -p 8080/)
 })
 
+test('an image with several names is titled with the one it was opened from', async ({ page }) => {
+  const id = await commit('first')
+  await docker.getImage(id).tag({ repo, tag: 'second' })
+  const tags = (await docker.getImage(id).inspect()).RepoTags
+  // The name the engine lists first is the one the page fell back to: open the other.
+  const other = tags.find((tag) => tag !== tags[0]) ?? ''
+  expect(tags).toHaveLength(2)
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.find(repo)
+  await imagesPage.row(other).getByRole('link', { name: other }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(other)
+  await imagesPage.tab('History')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(other)
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(new RunPage(page).field('Image')).toHaveValue(other)
+})
+
 test('remove: a used image is refused with the container named; an unused name goes after confirming', async ({ page }) => {
   await commit('used')
   await commit('spare')
