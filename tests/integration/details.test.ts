@@ -23,7 +23,8 @@ afterAll(async () => {
 })
 
 async function exec(id: string, cmd: string[]): Promise<void> {
-  const e = await docker.getContainer(id).exec({ Cmd: cmd })
+  // Attached, so the stream ends when the command does (unattached, start returns at once).
+  const e = await docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true })
   const stream = await e.start({})
   stream.resume()
   await new Promise((resolve) => stream.on('end', resolve))
