@@ -39,3 +39,36 @@ test('files: double-clicking a folder opens it once', async ({ page }) => {
   await expect(location.getByRole('button', { name: 'data' })).toHaveAttribute('aria-current', 'location')
   await expect(files.getByRole('alert')).toHaveCount(0)
 })
+
+test('logs: one line is "1 line"', async ({ page }) => {
+  const name = uniqueName('oneline')
+  const c = await start(name, ['echo', 'only line'])
+  await c.wait()
+  const detail = new DetailPage(page)
+  await detail.open(name)
+  await expect(detail.logs()).toContainText('only line')
+  await expect(page.getByRole('status').filter({ hasText: /^End of log/ })).toHaveText('End of log · 1 line')
+})
+
+test('logs: a container that restarts after each exit is followed across restarts', async ({ page }) => {
+  const name = uniqueName('restarts')
+  const c = await docker.createContainer({
+    Image: TEST_IMAGE,
+    name,
+    Cmd: ['sh', '-c', 'echo "run $(cut -d" " -f1 /proc/uptime)"'],
+    Labels: { 'wharf.test': runLabel },
+    HostConfig: { RestartPolicy: { Name: 'always' } },
+  })
+  await c.start()
+  const detail = new DetailPage(page)
+  await detail.open(name)
+  const status = page.getByRole('status').filter({ hasText: /line/ })
+  await expect(status).toHaveText(/^(Following|Restarting)/)
+  const runs = detail.logs().getByText(/^run /)
+  await expect(runs.first()).toBeVisible()
+  const shown = await runs.count()
+  // The engine restarts it after 0.1, 0.2, 0.4 … s: a new run comes within ~13 s.
+  await expect(runs).toHaveCount(shown + 1, { timeout: 30_000 })
+  await expect(status).toHaveText(/^(Following|Restarting)/)
+  await expect(status).not.toHaveText(/End of log/)
+})

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionResult, CommitResult, ContainerChange, ContainerInspect, LogBatch, StatsSample } from '../../src/shared/types'
 import { logLines } from '../../src/shared/logBatch'
 import { fails, ok, startApi } from './support/app'
-import { cleanup, createTestContainer, testDocker, uniqueName, waitFor } from './support/engine'
+import { cleanup, createTestContainer, TEST_IMAGE, testDocker, testLabels, uniqueName, waitFor } from './support/engine'
 import { collect } from './support/streams'
 
 const docker = testDocker()
@@ -100,6 +100,33 @@ describe('containers.logs', () => {
 
     const follow = collect<LogBatch>(ctx.api, 'containers.logs', { id: c.id, tail: 0, follow: true, timestamps: false })
     await waitFor(() => lines(follow.events).some((l) => l.text === 'after'), 'the followed line')
+    expect(await follow.ended).toBeUndefined()
+  })
+
+  it('keeps following a container that restarts, without repeating or losing lines, and ends when it is stopped', async () => {
+    // Each run prints one line and exits at once; `always` brings it back after 0.1, 0.2, 0.4 s…
+    const c = await docker.createContainer({
+      Image: TEST_IMAGE,
+      name: uniqueName('restarts'),
+      Cmd: ['sh', '-c', 'echo "run $(cut -d" " -f1 /proc/uptime)"'],
+      Labels: testLabels,
+      HostConfig: { RestartPolicy: { Name: 'always' } },
+    })
+    const follow = collect<LogBatch>(ctx.api, 'containers.logs', { id: c.id, tail: 'all', follow: true, timestamps: false })
+    let ended = false
+    void follow.ended.then(() => (ended = true))
+    await c.start()
+    await waitFor(() => lines(follow.events).length >= 3 || ended, 'three runs', 15_000)
+    expect(ended).toBe(false)
+    const seen = lines(follow.events).map((l) => l.text)
+    const engine = (await c.logs({ stdout: true, follow: false })).toString('latin1')
+    const written = engine
+      .split('\n')
+      .filter((l) => l.includes('run '))
+      .map((l) => l.slice(l.indexOf('run ')))
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen).toEqual(written.slice(0, seen.length))
+    await c.stop({ t: 1 })
     expect(await follow.ended).toBeUndefined()
   })
 

@@ -257,8 +257,9 @@ export default {
     cut: '… {n} more characters (in the download)',
     status: {
       loading: 'Loading…',
-      following: 'Following · {n} lines',
-      ended: 'End of log · {n} lines',
+      following: 'Following · {n} line | Following · {n} lines',
+      restarting: 'Restarting: the log goes on when it runs again · {n} line | Restarting: the log goes on when it runs again · {n} lines',
+      ended: 'End of log · {n} line | End of log · {n} lines',
       error: 'Stopped',
     },
   },

@@ -275,6 +275,7 @@ const zhCN: typeof en = {
     status: {
       loading: '加载中…',
       following: '跟踪中 · {n} 行',
+      restarting: '正在重启：容器再次运行后日志继续 · {n} 行',
       ended: '日志结束 · {n} 行',
       error: '已停止',
     },
