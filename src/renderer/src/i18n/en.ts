@@ -6,6 +6,7 @@ import volumesEn from './volumes.en'
 import filesEn from './files.en'
 import networksEn from './networks.en'
 import fieldsEn from './fields.en'
+import statusEn from './status.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -373,4 +374,5 @@ export default {
   files: filesEn,
   networks: networksEn,
   fields: fieldsEn,
+  ...statusEn,
 }

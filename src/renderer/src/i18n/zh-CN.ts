@@ -6,6 +6,7 @@ import volumesZh from './volumes.zh-CN'
 import filesZh from './files.zh-CN'
 import networksZh from './networks.zh-CN'
 import fieldsZh from './fields.zh-CN'
+import statusZh from './status.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -388,6 +389,7 @@ const zhCN: typeof en = {
   files: filesZh,
   networks: networksZh,
   fields: fieldsZh,
+  ...statusZh,
 }
 
 export default zhCN
