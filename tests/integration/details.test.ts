@@ -130,7 +130,7 @@ describe('containers.logs', () => {
     expect(await follow.ended).toBeUndefined()
   })
 
-  it('keeps a 1 MB line to its head and counts what was cut', async () => {
+  it('keeps a 1 MiB line to its head and counts what was cut', async () => {
     const c = await createTestContainer(docker, { cmd: ['sh', '-c', 'head -c 1048576 /dev/zero | tr "\\0" a; echo; echo next'] })
     await c.start()
     await c.wait()

@@ -229,7 +229,7 @@ const zhCN: typeof en = {
       labelKey: '每个标签在“=”前都需要键名',
       cpus: 'CPU 数须为正数，例如 0.5 或 2',
       memory: '带单位的大小，例如 512m 或 1g',
-      memoryTooSmall: '引擎要求至少 6 MB',
+      memoryTooSmall: '引擎要求至少 6 MiB',
       user: '用户名或 uid，可附加 :组',
       volumesFrom: '容器名，可在后面加 :ro 或 :rw',
     },
