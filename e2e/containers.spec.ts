@@ -1,5 +1,6 @@
 import { expect, test } from './support/app'
 import { ContainersPage } from './pages/ContainersPage'
+import { DetailPage } from './pages/DetailPage'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 
 const docker = testDocker()
@@ -115,4 +116,27 @@ test('the language can be switched to Simplified Chinese', async ({ page }) => {
   await expect(page.getByRole('link', { name: '镜像' })).toBeVisible()
   await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' })
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+})
+
+test('status text ages with the clock and speaks the page’s language', async ({ page }) => {
+  const ui = new ContainersPage(page)
+  // The list is open before the container starts: its row comes from the start event,
+  // whose engine text says "Up Less than a second" and would stay so until the next event.
+  await ui.find('e2e-age-')
+  const name = uniqueName('age')
+  const container = await runContainer(docker, name)
+  const row = ui.row(name)
+  await expect(row.getByText('running', { exact: true })).toBeVisible()
+  await expect(row).toContainText(/Up ([2-9]|[1-5]\d) seconds/, { timeout: 15_000 })
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' })
+  await expect(row).toContainText(/运行中 \d+ 秒/)
+  await expect(row).not.toContainText('Up')
+  await row.getByRole('link', { name }).click()
+  const header = new DetailPage(page).header()
+  await expect(header).toContainText(/运行中 \d+ 秒/)
+  await expect(header).not.toContainText('Up')
+  await container.kill()
+  await expect(header).toContainText(/已退出 \(137\) (不到 1 秒|\d+ 秒)前/)
+  await expect(header).not.toContainText('Exited')
 })

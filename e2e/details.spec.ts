@@ -114,7 +114,7 @@ test('inspect and stats show the container as the engine sees it', async ({ page
   const list = new ContainersPage(page)
   await list.find(name)
   await expect(list.row(name)).toContainText(/\d+\.\d%/, { timeout: 15_000 })
-  await expect(list.row(name)).toContainText(/\d+(\.\d)? (KB|MB)/)
+  await expect(list.row(name)).toContainText(/\d+(\.\d)? (KiB|MiB)/)
 })
 
 test('names, labels, env values and log lines with markup and escapes stay inert text', async ({ page }) => {

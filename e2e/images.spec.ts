@@ -72,6 +72,23 @@ test('list, history, tags and run from an image', async ({ page }) => {
   await expect(run.twin()).toContainText(/docker run -d -p 8080 .*wharf-e2e.*:v1 httpd -f -p 8080/)
 })
 
+test('an image with several names is titled with the one it was opened from', async ({ page }) => {
+  const id = await commit('first')
+  await docker.getImage(id).tag({ repo, tag: 'second' })
+  const tags = (await docker.getImage(id).inspect()).RepoTags
+  // The name the engine lists first is the one the page fell back to: open the other.
+  const other = tags.find((tag) => tag !== tags[0]) ?? ''
+  expect(tags).toHaveLength(2)
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.find(repo)
+  await imagesPage.row(other).getByRole('link', { name: other }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(other)
+  await imagesPage.tab('History')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(other)
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(new RunPage(page).field('Image')).toHaveValue(other)
+})
+
 test('remove: a used image is refused with the container named; an unused name goes after confirming', async ({ page }) => {
   await commit('used')
   await commit('spare')
@@ -123,7 +140,6 @@ test('pull from the local registry: the progress bar finishes and the image is l
   await expect(task.getByRole('status')).toHaveText('done')
   await expect(task.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100')
   await expect(task).toContainText(`Downloaded newer image for ${ref}`)
-  await page.keyboard.press('Escape')
   await imagesPage.page.getByRole('searchbox', { name: 'Search images' }).fill(`${runLabel}-pulled`)
   await expect(imagesPage.row(ref)).toBeVisible()
   images.push(ref)
@@ -135,10 +151,8 @@ test('pull from the local registry: the progress bar finishes and the image is l
   const failed = page.getByRole('listitem', { name: `Pull ${missing}` })
   await expect(failed.getByRole('status')).toHaveText('failed')
   await expect(failed).toContainText(/not found|manifest unknown/)
-  // The panel lives in the shell: it is still there on another pane.
-  await page.keyboard.press('Escape')
+  // The dock lives in the shell: it is still there on another pane.
   await page.getByRole('link', { name: 'Containers', exact: true }).click()
-  await page.getByRole('button', { name: /^Tasks/ }).click()
   await expect(page.getByRole('listitem', { name: `Pull ${ref}` }).getByRole('status')).toHaveText('done')
 })
 
@@ -161,9 +175,47 @@ test('build from a context folder: the log streams into the task and the image i
   const task = page.getByRole('listitem', { name: `Build ${tag}` })
   await expect(task.getByRole('status')).toHaveText('done')
   await expect(task.getByLabel(`Build output of ${tag}`)).toContainText('Step 3/4 : RUN echo "built by $WHO" > /who')
-  await page.keyboard.press('Escape')
   await page.getByRole('searchbox', { name: 'Search images' }).fill(`${runLabel}-built`)
   await expect(imagesPage.row(tag)).toBeVisible()
+})
+
+test('tasks dock: a build runs beside the app, not over it, and its colours show as colours', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-e2e-dock-'))
+  writeFileSync(join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN printf '\\033[31mred alert\\033[0m and plain\\n'\n`)
+  const tag = `wharf-e2e/${runLabel}-dock:v1`
+  images.push(tag)
+  const imagesPage = new ImagesPage(page)
+  await imagesPage.open()
+  await page.getByRole('button', { name: 'Build…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Build an image' })
+  await dialog.getByLabel('Context folder').fill(dir)
+  await dialog.getByLabel('Tags').fill(tag)
+  await dialog.getByRole('button', { name: 'Build', exact: true }).click()
+
+  const task = page.getByRole('listitem', { name: `Build ${tag}` })
+  await expect(task.getByRole('status')).toHaveText('done')
+  const log = task.getByLabel(`Build output of ${tag}`)
+  await expect(log).toContainText('red alert and plain')
+  // The step line echoes the Dockerfile's literal \033; the escape byte itself must not show.
+  await expect(log).not.toContainText('\u001b')
+  await expect(log).not.toContainText('␛')
+  await expect(log.getByText('red alert', { exact: true })).toHaveCSS('color', 'rgb(196, 38, 46)')
+
+  // Open, the dock leaves the rest of the app usable: no mask, no focus trap.
+  await page.getByRole('link', { name: 'Containers', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+  await page.getByRole('searchbox', { name: 'Search containers' }).fill(runLabel)
+  await expect(task).toBeVisible()
+
+  const dock = page.getByRole('region', { name: 'Tasks' })
+  await expect(dock).toContainText(`Build ${tag}`)
+  const collapse = dock.getByRole('button', { name: 'Collapse the tasks panel' })
+  await expect(collapse).toHaveAttribute('aria-expanded', 'true')
+  await collapse.click()
+  await expect(task).toBeHidden()
+  await expect(dock).toBeVisible()
+  await dock.getByRole('button', { name: 'Expand the tasks panel' }).click()
+  await expect(task).toBeVisible()
 })
 
 test('layer explorer: find the file a given step added, and what a later step wasted', async ({ page }) => {
@@ -210,6 +262,5 @@ test('save selected images as a .tar download, then load the archive back', { ta
   await dialog.getByLabel('Archive').fill(file)
   await dialog.getByRole('button', { name: 'Load', exact: true }).click()
   await expect(page.getByRole('listitem', { name: `Load ${file}` }).getByRole('status')).toHaveText('done')
-  await page.keyboard.press('Escape')
   await expect(imagesPage.row(ref)).toBeVisible()
 })

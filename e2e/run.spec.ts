@@ -64,7 +64,12 @@ test(
     expect(info.HostConfig.RestartPolicy).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 })
     expect(info.Mounts.find((m) => m.Destination === '/data')).toMatchObject({ Type: 'volume', Name: volume })
 
-    const exec = await docker.getContainer(name).exec({ Cmd: ['sh', '-c', 'mkdir -p /srv/out && echo wharf > /srv/out/e2e-marker.txt'] })
+    // Attached, so the stream ends when the command does (unattached, start returns at once).
+    const exec = await docker.getContainer(name).exec({
+      Cmd: ['sh', '-c', 'mkdir -p /srv/out && echo wharf > /srv/out/e2e-marker.txt'],
+      AttachStdout: true,
+      AttachStderr: true,
+    })
     const stream = await exec.start({})
     stream.resume()
     await new Promise((resolve) => stream.on('end', resolve))

@@ -10,3 +10,15 @@ export function logTimeToUnix(time: string): string | undefined {
   if (!Number.isFinite(seconds)) return undefined
   return `${seconds}.${(match[2] ?? '').padEnd(9, '0')}`
 }
+
+/**
+ * The engine's `since` for the lines after `time`: one nanosecond later, because `since`
+ * keeps lines stamped exactly at it and the line at `time` has been shown.
+ */
+export function logTimeAfter(time: string): string | undefined {
+  const unix = logTimeToUnix(time)
+  if (!unix) return undefined
+  const [seconds, nanos] = unix.split('.')
+  const next = Number(nanos) + 1
+  return next === 1e9 ? `${Number(seconds) + 1}.000000000` : `${seconds}.${String(next).padStart(9, '0')}`
+}

@@ -10,6 +10,8 @@ export interface PortBinding {
   type: 'tcp' | 'udp' | 'sctp'
 }
 
+export type ContainerHealth = 'healthy' | 'unhealthy' | 'starting'
+
 export interface ContainerSummary {
   id: string
   name: string
@@ -17,8 +19,21 @@ export interface ContainerSummary {
   imageId: string
   command: string
   state: ContainerState
-  /** The engine's human status text, e.g. "Up 5 minutes" or "Exited (0) 2 hours ago". */
+  /**
+   * The engine's human status text, e.g. "Up 5 minutes" or "Exited (0) 2 hours ago", as
+   * it was when listed: English, and stale a second later. The page shows its own text
+   * from `state`, `since`, `exitCode` and `health`.
+   */
   status: string
+  /**
+   * When the current state began, in ms since the epoch: the start of a running or
+   * paused container, the exit of an exited or restarting one. From the engine event
+   * when Wharf saw it, else read back from the status text (to the unit it was written in).
+   */
+  since?: number
+  /** The exit code of an exited or restarting container. */
+  exitCode?: number
+  health?: ContainerHealth
   ports: PortBinding[]
   /** Seconds since the epoch. */
   created: number
@@ -35,7 +50,7 @@ export type ContainersDelta =
    * States the engine's events announce, sent at once; the full rows follow from a
    * list call, which a busy engine can answer hundreds of milliseconds later (P2).
    */
-  | { kind: 'state'; changes: Array<{ id: string; state: ContainerState; status: string }> }
+  | { kind: 'state'; changes: Array<{ id: string; state: ContainerState; status: string; since?: number; exitCode?: number }> }
   /** The engine (re)connected: the list must be fetched again before deltas apply. */
   | { kind: 'resync' }
 
@@ -53,8 +68,9 @@ export interface EngineCandidate {
 export interface EngineStatus {
   state: EngineState
   endpoint?: string
-  /** "docker" or "podman", from the engine's version answer. */
+  /** "docker" or "podman", from the engine's /_ping headers (confirmed by /version). */
   flavor?: 'docker' | 'podman'
+  /** The engine's version; absent until its /version answers, which may take seconds. */
   version?: string
   apiVersion?: string
   /** Every endpoint tried, in order, with the reason each failed. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionResult, CommitResult, ContainerChange, ContainerInspect, LogBatch, StatsSample } from '../../src/shared/types'
 import { logLines } from '../../src/shared/logBatch'
 import { fails, ok, startApi } from './support/app'
-import { cleanup, createTestContainer, testDocker, uniqueName, waitFor } from './support/engine'
+import { cleanup, createTestContainer, TEST_IMAGE, testDocker, testLabels, uniqueName, waitFor } from './support/engine'
 import { collect } from './support/streams'
 
 const docker = testDocker()
@@ -23,7 +23,8 @@ afterAll(async () => {
 })
 
 async function exec(id: string, cmd: string[]): Promise<void> {
-  const e = await docker.getContainer(id).exec({ Cmd: cmd })
+  // Attached, so the stream ends when the command does (unattached, start returns at once).
+  const e = await docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true })
   const stream = await e.start({})
   stream.resume()
   await new Promise((resolve) => stream.on('end', resolve))
@@ -48,6 +49,11 @@ describe('containers.inspect and containers.changes', () => {
     expect(changes).toContainEqual({ path: '/work/new.txt', kind: 'A' })
     expect(changes).toContainEqual({ path: '/bin/yes', kind: 'D' })
     expect(changes).toContainEqual({ path: '/bin', kind: 'C' })
+  })
+
+  it('returns an empty list for a container that changed nothing (dockerd answers null)', async () => {
+    const c = await createTestContainer(docker)
+    expect(await ok<ContainerChange[]>(ctx.api, 'containers.changes', { id: c.id })).toEqual([])
   })
 
   it('answers not_found for a container that does not exist', async () => {
@@ -97,7 +103,34 @@ describe('containers.logs', () => {
     expect(await follow.ended).toBeUndefined()
   })
 
-  it('keeps a 1 MB line to its head and counts what was cut', async () => {
+  it('keeps following a container that restarts, without repeating or losing lines, and ends when it is stopped', async () => {
+    // Each run prints one line and exits at once; `always` brings it back after 0.1, 0.2, 0.4 s…
+    const c = await docker.createContainer({
+      Image: TEST_IMAGE,
+      name: uniqueName('restarts'),
+      Cmd: ['sh', '-c', 'echo "run $(cut -d" " -f1 /proc/uptime)"'],
+      Labels: testLabels,
+      HostConfig: { RestartPolicy: { Name: 'always' } },
+    })
+    const follow = collect<LogBatch>(ctx.api, 'containers.logs', { id: c.id, tail: 'all', follow: true, timestamps: false })
+    let ended = false
+    void follow.ended.then(() => (ended = true))
+    await c.start()
+    await waitFor(() => lines(follow.events).length >= 3 || ended, 'three runs', 15_000)
+    expect(ended).toBe(false)
+    const seen = lines(follow.events).map((l) => l.text)
+    const engine = (await c.logs({ stdout: true, follow: false })).toString('latin1')
+    const written = engine
+      .split('\n')
+      .filter((l) => l.includes('run '))
+      .map((l) => l.slice(l.indexOf('run ')))
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen).toEqual(written.slice(0, seen.length))
+    await c.stop({ t: 1 })
+    expect(await follow.ended).toBeUndefined()
+  })
+
+  it('keeps a 1 MiB line to its head and counts what was cut', async () => {
     const c = await createTestContainer(docker, { cmd: ['sh', '-c', 'head -c 1048576 /dev/zero | tr "\\0" a; echo; echo next'] })
     await c.start()
     await c.wait()

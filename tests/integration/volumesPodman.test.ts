@@ -9,7 +9,7 @@ import type { FileListing, FilePreview, VolumeSummary } from '../../src/shared/f
 import { optionsForEndpoint } from '../../src/main/engine/endpoint'
 import { removeLabelled } from '../support/labelled'
 import { download, fails, ok, startApi, upload } from './support/app'
-import { runId } from './support/engine'
+import { runId, TEST_IMAGE } from './support/engine'
 import { readAll, volumeFixture } from './support/volumes'
 
 const host = process.env.WHARF_TEST_PODMAN_HOST
@@ -35,6 +35,19 @@ afterAll(async () => {
   if (podman) await removeLabelled(podman, runId)
 })
 
+async function writeInVolume(script: string): Promise<void> {
+  const writer = await podman.createContainer({
+    Image: TEST_IMAGE,
+    Cmd: ['sh', '-c', `cd /data && ${script}`],
+    Labels: { 'wharf.test': runId },
+    HostConfig: { Binds: [`${vol}:/data`] },
+  })
+  await writer.start()
+  const { StatusCode } = (await writer.wait()) as { StatusCode: number }
+  await writer.remove()
+  expect(StatusCode).toBe(0)
+}
+
 describe('volume browser on Podman', () => {
   it('lists the volume and its files, and refuses the link out', async () => {
     expect((await ok<VolumeSummary[]>(ctx.api, 'volumes.list')).map((v) => v.name)).toContain(vol)
@@ -42,6 +55,22 @@ describe('volume browser on Podman', () => {
     expect(names(root)).toEqual(['dir:nested', 'file:empty.txt', 'link:escape', 'file:hello.txt', 'link:inside', 'file:sp ace é.txt'])
     expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'inside/deeper' }))).toEqual(['file:leaf.txt'])
     expect((await fails(ctx.api, 'files.list', { target, path: 'escape/etc' })).message).toMatch(/outside the volume/)
+  })
+
+  it('says a link out of the volume is outside it, even when its target is missing in the helper', async () => {
+    // Podman's archive stat follows links to their end: these answer 404 there, where
+    // dockerd describes the link. An application's links usually lead to its own paths.
+    await writeInVolume('ln -s /srv/app/current away && ln -s ../../nothing up && ln -s nested/missing broken')
+    for (const api of [ctx.api, archiveOnly.api]) {
+      expect((await fails(api, 'files.list', { target, path: 'away' })).message).toMatch(
+        /away is a link to \/srv\/app\/current, outside the volume/,
+      )
+      expect((await fails(api, 'files.list', { target, path: 'away/releases' })).message).toMatch(/outside the volume/)
+      expect((await fails(api, 'files.read', { target, path: 'up', limit: 10 })).message).toMatch(/outside the volume/)
+      expect((await fails(api, 'files.list', { target, path: 'broken' })).message).toMatch(/does not exist/)
+    }
+    await ok(ctx.api, 'files.remove', { target, paths: ['away', 'up', 'broken'] })
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: '' }))).not.toContain('link:away')
   })
 
   it('uploads and reads back byte-identical, renames and deletes; a hostile archive is refused', async () => {

@@ -2,7 +2,8 @@
  * One live connection to a container engine.
  *
  * Lifecycle: connect() walks the detected candidates and keeps the first that answers
- * /_ping. While connected it holds ONE /events stream for the whole app and a 1 s
+ * /_ping (its headers say Docker or Podman); the version follows when /version answers.
+ * While connected it holds ONE /events stream for the whole app and a 1 s
  * heartbeat, so a dead engine is noticed within about 2 s even when the socket hangs
  * instead of closing. On loss it reports "disconnected", retries with back-off
  * (0.25 s doubling to 5 s), and after reconnecting emits `resynced` so every store
@@ -16,8 +17,11 @@ import { engineCandidates, type DetectOptions } from './detect'
 import { optionsForEndpoint } from './endpoint'
 import { createLineParser, isEngineEvent, type EngineEvent } from './eventLines'
 import { Listeners } from './listeners'
+import { pingEngine } from './ping'
 
 const PING_TIMEOUT_MS = 1500
+/** Podman counts its images and containers to answer /version: seconds on a busy host. */
+const VERSION_TIMEOUT_MS = 15_000
 const HEARTBEAT_MS = 1000
 const BACKOFF_MIN_MS = 250
 const BACKOFF_MAX_MS = 5000
@@ -109,12 +113,10 @@ export class EngineConnection {
       }
       try {
         const client = new Dockerode(this.options.clientOptions?.() ?? optionsForEndpoint(candidate.endpoint))
-        await withTimeout(client.ping(), this.options.connectTimeoutMs ?? PING_TIMEOUT_MS, 'did not answer /_ping in time')
-        const version = await withTimeout(client.version(), PING_TIMEOUT_MS, 'did not answer /version in time')
+        const ping = await withTimeout(pingEngine(client), this.options.connectTimeoutMs ?? PING_TIMEOUT_MS, 'did not answer /_ping in time')
         if (this.closed) return this.status
         this.current = client
         await this.openEvents()
-        const isPodman = (version.Components ?? []).some((c) => /podman/i.test(c.Name))
         const reconnected = this.everConnected
         this.everConnected = true
         this.backoff = BACKOFF_MIN_MS
@@ -122,13 +124,13 @@ export class EngineConnection {
         this.setStatus({
           state: 'connected',
           endpoint: candidate.endpoint,
-          flavor: isPodman ? 'podman' : 'docker',
-          version: version.Version,
-          apiVersion: version.ApiVersion,
+          flavor: ping.flavor,
+          apiVersion: ping.apiVersion,
           tried,
           podmanAvailable: this.status.podmanAvailable,
         })
         this.startHeartbeat()
+        this.fetchVersion(client)
         if (reconnected) this.resynced.emit()
         return this.status
       } catch (err) {
@@ -139,6 +141,27 @@ export class EngineConnection {
     const lastError = tried.length > 0 ? tried[tried.length - 1].error : 'no engine address to try'
     this.scheduleRetry(this.everConnected ? 'disconnected' : 'unavailable', tried, lastError)
     return this.status
+  }
+
+  /**
+   * The version is shown, not needed to work: it is fetched after connecting, with a
+   * patient limit, and joins the status when it arrives.
+   */
+  private fetchVersion(client: Dockerode): void {
+    withTimeout(client.version(), VERSION_TIMEOUT_MS, 'did not answer /version in time').then(
+      (version) => {
+        if (client !== this.current || this.status.state !== 'connected') return
+        const isPodman = (version.Components ?? []).some((c) => /podman/i.test(c.Name))
+        this.setStatus({
+          ...this.status,
+          flavor: isPodman ? 'podman' : (this.status.flavor ?? 'docker'),
+          version: version.Version,
+          apiVersion: version.ApiVersion,
+        })
+      },
+      // Without a version the badge names the engine alone; the heartbeat judges its health.
+      () => undefined,
+    )
   }
 
   private async openEvents(): Promise<void> {

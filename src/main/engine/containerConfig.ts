@@ -77,8 +77,8 @@ export class ContainerConfigService {
   async changes(id: string): Promise<ContainerChange[]> {
     try {
       const docker = await this.engine.client()
-      const changes = (await docker.getContainer(id).changes()) as Array<{ Path: string; Kind: number }> | null
-      return (changes ?? []).map((c) => ({ path: c.Path, kind: CHANGE_KINDS[c.Kind] ?? 'C' }))
+      const changes = changeList(await docker.getContainer(id).changes())
+      return changes.map((c) => ({ path: c.Path, kind: CHANGE_KINDS[c.Kind] ?? 'C' }))
     } catch (err) {
       throw toWharfError(err)
     }
@@ -138,6 +138,23 @@ export class ContainerConfigService {
       }
     })
   }
+}
+
+interface RawChange {
+  Path: string
+  Kind: number
+}
+
+/**
+ * dockerd answers `null` when the layer is empty, and docker-modem hands a body that
+ * parses to null back as its raw bytes, so the answer is read whatever shape it arrives in.
+ */
+function changeList(raw: unknown): RawChange[] {
+  if (Array.isArray(raw)) return raw as RawChange[]
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : ''
+  if (!text.trim()) return []
+  const parsed: unknown = JSON.parse(text)
+  return Array.isArray(parsed) ? (parsed as RawChange[]) : []
 }
 
 /** One entry per variable name, the later value replacing the earlier in place. */

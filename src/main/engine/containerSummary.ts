@@ -1,14 +1,19 @@
 import type Dockerode from 'dockerode'
 import type { ContainerState, ContainerSummary, PortBinding } from '../../shared/types'
+import { statusFacts } from './statusFacts'
 
 const states = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'])
 
-/** Maps the engine's `GET /containers/json` item to what the renderer shows. */
-export function toContainerSummary(info: Dockerode.ContainerInfo): ContainerSummary {
+/**
+ * Maps the engine's `GET /containers/json` item to what the renderer shows; `listedAt`
+ * (ms) is when the engine answered, which its status text's durations count from.
+ */
+export function toContainerSummary(info: Dockerode.ContainerInfo, listedAt: number): ContainerSummary {
   const labels = info.Labels ?? {}
   const rawName = info.Names?.[0] ?? info.Id.slice(0, 12)
   const state = (info.State ?? '').toLowerCase() as ContainerState
   return {
+    ...statusFacts(info.Status ?? '', listedAt),
     id: info.Id,
     name: rawName.startsWith('/') ? rawName.slice(1) : rawName,
     image: info.Image,

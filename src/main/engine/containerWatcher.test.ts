@@ -31,8 +31,14 @@ function setup(states: Record<string, string>) {
   const watcher = new ContainerWatcher(engine)
   const deltas: ContainersDelta[] = []
   watcher.deltas.add((d) => deltas.push(d))
-  const emit = (id: string, action: string) =>
-    events.emit({ Type: 'container', Action: action, Actor: { ID: id, Attributes: {} }, time: 0 })
+  const emit = (id: string, action: string, attributes: Record<string, string> = {}, timeNano = 1_700_000_000_123_000_000) =>
+    events.emit({
+      Type: 'container',
+      Action: action,
+      Actor: { ID: id, Attributes: attributes },
+      time: Math.floor(timeNano / 1e9),
+      timeNano,
+    })
   return { calls, deltas, emit, watcher, states }
 }
 
@@ -43,20 +49,24 @@ describe('ContainerWatcher', () => {
     const { calls, deltas, emit, watcher } = setup({ a: 'running', b: 'running', c: 'exited' })
     emit('a', 'start')
     emit('b', 'start')
-    emit('c', 'die')
+    emit('c', 'die', { exitCode: '137' })
     emit('a', 'exec_start: sh')
     await settle()
     expect(calls).toEqual([['a', 'b', 'c']])
     // First what the events announce, then the rows the engine lists.
     expect(deltas.map((d) => d.kind)).toEqual(['state', 'upsert'])
+    const at = 1_700_000_000_123
     expect(deltas[0]).toEqual({
       kind: 'state',
       changes: [
-        { id: 'a', state: 'running', status: 'Up' },
-        { id: 'b', state: 'running', status: 'Up' },
-        { id: 'c', state: 'exited', status: 'Exited (?)' },
+        { id: 'a', state: 'running', status: 'Up', since: at },
+        { id: 'b', state: 'running', status: 'Up', since: at },
+        { id: 'c', state: 'exited', status: 'Exited (137)', since: at, exitCode: 137 },
       ],
     })
+    // The listed rows keep the events' exact times, which the status text gives only to its unit.
+    const upsert = deltas[1]
+    expect(upsert.kind === 'upsert' && upsert.containers.map((c) => c.since)).toEqual([at, at, at])
     watcher.dispose()
   })
 

@@ -4,7 +4,7 @@
  * then batched into one filtered list call for the full rows, so a burst of 50 state
  * changes costs one request, and the renderer never re-fetches the whole list per event.
  */
-import type { ContainerState, ContainersDelta } from '../../shared/types'
+import type { ContainerState, ContainerSummary, ContainersDelta } from '../../shared/types'
 import type { EngineConnection } from './connection'
 import { toContainerSummary } from './containerSummary'
 import type { EngineEvent } from './eventLines'
@@ -21,8 +21,20 @@ interface Pending {
   /** States the event implies; empty when any state is plausible. */
   expect: ContainerState[]
   /** What to show while the engine's list still lags behind its own event. */
-  show?: { state: ContainerState; status: string }
+  show?: Shown
   tries: number
+}
+
+interface Shown {
+  state: ContainerState
+  status: string
+  since?: number
+  exitCode?: number
+}
+
+/** The event's time in ms (the engine's clock, as the list's times are). */
+function eventMs(event: EngineEvent): number {
+  return event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time * 1000
 }
 
 /**
@@ -32,14 +44,20 @@ interface Pending {
  */
 function expectationFor(event: EngineEvent, action: string): Pending {
   const attrs = event.Actor.Attributes ?? {}
+  const exitCode = attrs.exitCode !== undefined && /^-?\d+$/.test(attrs.exitCode) ? Number(attrs.exitCode) : undefined
   switch (action) {
     case 'start':
+      return {
+        expect: ['running', 'exited', 'dead', 'restarting'],
+        show: { state: 'running', status: 'Up', since: eventMs(event) },
+        tries: 0,
+      }
     case 'unpause':
       return { expect: ['running', 'exited', 'dead', 'restarting'], show: { state: 'running', status: 'Up' }, tries: 0 }
     case 'die':
       return {
         expect: ['exited', 'dead', 'restarting', 'removing'],
-        show: { state: 'exited', status: `Exited (${attrs.exitCode ?? '?'})` },
+        show: { state: 'exited', status: `Exited (${attrs.exitCode ?? '?'})`, since: eventMs(event), exitCode },
         tries: 0,
       }
     case 'pause':
@@ -55,7 +73,12 @@ export class ContainerWatcher {
   private readonly dirty = new Map<string, Pending>()
   private readonly removed = new Set<string>()
   /** States announced by events since the last flush, sent before the list call. */
-  private readonly announced = new Map<string, { state: ContainerState; status: string }>()
+  private readonly announced = new Map<string, Shown>()
+  /**
+   * The exact time of each container's latest start or exit seen as an event; the list's
+   * status text only gives it to the unit it was written in ("5 minutes").
+   */
+  private readonly changedAt = new Map<string, { action: 'start' | 'die'; at: number }>()
   private timer: NodeJS.Timeout | undefined
   private readonly disposers: (() => void)[] = []
 
@@ -79,7 +102,9 @@ export class ContainerWatcher {
     if (action === 'destroy') {
       this.dirty.delete(id)
       this.removed.add(id)
+      this.changedAt.delete(id)
     } else {
+      if (action === 'start' || action === 'die') this.changedAt.set(id, { action, at: eventMs(event) })
       this.removed.delete(id)
       const expectation = expectationFor(event, action)
       this.dirty.set(id, expectation)
@@ -108,9 +133,10 @@ export class ContainerWatcher {
     if (ids.length === 0) return
     try {
       const items = await (await this.engine.client()).listContainers({ all: true, filters: { id: ids } })
+      const listedAt = Date.now()
       const found = new Set(items.map((i) => i.Id))
       const summaries = items.map((item) => {
-        const summary = toContainerSummary(item)
+        const summary = this.withEventTime(toContainerSummary(item, listedAt))
         const wanted = pending.get(summary.id)
         if (!wanted || wanted.expect.length === 0 || wanted.expect.includes(summary.state) || wanted.tries >= MAX_RECHECKS) return summary
         if (!this.dirty.has(summary.id)) this.dirty.set(summary.id, { ...wanted, tries: wanted.tries + 1 })
@@ -123,5 +149,13 @@ export class ContainerWatcher {
     } catch {
       // The engine went away mid-flush; the reconnect resync re-lists everything.
     }
+  }
+
+  private withEventTime(summary: ContainerSummary): ContainerSummary {
+    const seen = this.changedAt.get(summary.id)
+    if (!seen) return summary
+    const started = summary.state === 'running' || summary.state === 'paused'
+    const ended = summary.state === 'exited' || summary.state === 'restarting' || summary.state === 'dead'
+    return (seen.action === 'start' && started) || (seen.action === 'die' && ended) ? { ...summary, since: seen.at } : summary
   }
 }

@@ -30,7 +30,8 @@ export class ContainersService {
   private async fetchList(): Promise<ContainerSummary[]> {
     try {
       const items = await (await this.engine.client()).listContainers({ all: true })
-      return items.map(toContainerSummary)
+      const listedAt = Date.now()
+      return items.map((item) => toContainerSummary(item, listedAt))
     } catch (err) {
       throw toWharfError(err)
     }

@@ -21,7 +21,11 @@ export class FileBrowser {
   readonly scopes: FileScopes
 
   constructor(engine: EngineConnection, helpers: VolumeHelpers) {
-    this.scopes = new FileScopes(() => engine.client(), helpers)
+    this.scopes = new FileScopes(
+      () => engine.client(),
+      helpers,
+      () => engine.getStatus().flavor === 'podman',
+    )
   }
 
   list(target: FileTarget, path: string): Promise<FileListing> {

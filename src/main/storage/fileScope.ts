@@ -6,12 +6,14 @@
  * to the container.
  */
 import type Dockerode from 'dockerode'
+import { posix } from 'node:path'
 import { fieldText } from '../../shared/fieldText'
 import { WharfError } from '../../shared/errors'
 import type { FileLimit, FileTarget } from '../../shared/files'
-import { statPath, type PathStat } from './archiveApi'
+import { readArchive, statPath, type PathStat } from './archiveApi'
 import { execCapture } from './execCapture'
 import { fromGoMode } from './fileMode'
+import { listFromTar } from './listing'
 import { MOUNTS, TOOLS_PROBE, type VolumeHelpers } from './volumeHelpers'
 
 export interface Scope {
@@ -24,7 +26,15 @@ export interface Scope {
   /** Why rename/delete or a full listing is not available, when so. */
   limit?: FileLimit
   label: string
+  /**
+   * The engine's archive stat follows links to their end (Podman): a link whose target
+   * is missing there answers 404 instead of describing the link.
+   */
+  statFollowsLinks?: boolean
 }
+
+/** Reading a folder's tar to find one link in it stops after this much. */
+const LINK_LOOKUP_LIMIT = 16 * 1024 * 1024
 
 export function refused(message: string): WharfError {
   return new WharfError({ code: 'invalid_input', message })
@@ -36,6 +46,7 @@ export class FileScopes {
   constructor(
     private readonly client: () => Promise<Dockerode>,
     readonly helpers: VolumeHelpers,
+    private readonly statFollowsLinks: () => boolean = () => false,
   ) {}
 
   async with<T>(target: FileTarget, work: (scope: Scope) => Promise<T>): Promise<T> {
@@ -49,6 +60,7 @@ export class FileScopes {
           shell: helper.shell,
           label: target.name,
           limit: helper.shell ? undefined : 'no-shell-image',
+          statFollowsLinks: this.statFollowsLinks(),
         }),
       )
     }
@@ -94,20 +106,54 @@ export async function resolvePath(
   for (let i = 0; i < parts.length; i++) {
     const next = `${current}/${parts[i]}`
     stat = await statPath(scope.docker, scope.container, next)
-    if (!stat) {
-      if (opts.allowMissing) return { path: [next, ...parts.slice(i + 1)].join('/'), stat: null }
-      throw new WharfError({ code: 'not_found', message: fieldText('doesNotExist', { path: parts.slice(0, i + 1).join('/') }) })
-    }
     const last = i === parts.length - 1
+    const shown = parts.slice(0, i + 1).join('/')
+    if (!stat) {
+      const link = scope.statFollowsLinks ? await readLink(scope, next) : null
+      if (link !== null) {
+        // The link itself is there: it can be renamed or deleted, never followed out.
+        if (last && opts.keepLast) return { path: next, stat: null }
+        const target = posix.resolve(current, link)
+        if (!inside(scope, target)) throw outside(shown, target)
+      }
+      if (opts.allowMissing && link === null) return { path: [next, ...parts.slice(i + 1)].join('/'), stat: null }
+      throw new WharfError({ code: 'not_found', message: fieldText('doesNotExist', { path: shown }) })
+    }
     if (fromGoMode(stat.mode).type === 'link' && !(last && opts.keepLast)) {
       const target = stat.linkTarget
-      if (target !== scope.root && !target.startsWith(`${scope.root}/`))
-        throw refused(`${parts.slice(0, i + 1).join('/')} is a link to ${target}, outside the volume; Wharf does not follow it`)
+      if (!inside(scope, target)) throw outside(shown, target)
       current = target
       if (last) stat = await statPath(scope.docker, scope.container, current)
     } else current = next
   }
   return { path: current, stat }
+}
+
+function inside(scope: Scope, path: string): boolean {
+  return path === scope.root || path.startsWith(`${scope.root}/`)
+}
+
+function outside(shown: string, target: string): WharfError {
+  return refused(`${shown} is a link to ${target}, outside the volume; Wharf does not follow it`)
+}
+
+/**
+ * Where a link leads, read without following it, or null when `path` is no link. Asked
+ * only after a 404 from an engine whose stat follows links: a link out of the volume
+ * usually leads to a path of the application's container that the helper does not have.
+ */
+async function readLink(scope: Scope, path: string): Promise<string | null> {
+  if (scope.shell) {
+    // Through sh, as the listing runs: busybox images may have the applet but no link to it.
+    const result = await execCapture(scope.docker, scope.container, ['sh', '-c', 'readlink -- "$1"', 'wharf-readlink', path], 10_000)
+    return result.exitCode === 0 ? result.stdout.toString('utf8').replace(/\n$/, '') : null
+  }
+  // Without a shell, the link's own folder's tar holds it as a link entry.
+  const slash = path.lastIndexOf('/')
+  const tar = await readArchive(scope.docker, scope.container, `${path.slice(0, slash)}/.`)
+  const { entries } = await listFromTar(tar, LINK_LOOKUP_LIMIT)
+  const entry = entries.find((e) => e.name === path.slice(slash + 1))
+  return entry?.type === 'link' ? (entry.linkTarget ?? '') : null
 }
 
 export function isDir(stat: PathStat | null): boolean {

@@ -36,7 +36,7 @@ export const RUN_ISSUE_TEXT = {
   labelKey: 'Each label needs a key before "="',
   cpus: 'A positive number of CPUs, e.g. 0.5 or 2',
   memory: 'A size with a unit, e.g. 512m or 1g',
-  memoryTooSmall: 'The engine needs at least 6 MB',
+  memoryTooSmall: 'The engine needs at least 6 MiB',
   user: 'A user name or uid, optionally :group',
   volumesFrom: 'A container name, optionally followed by :ro or :rw',
 } as const

@@ -2,10 +2,11 @@ import type { Readable } from 'node:stream'
 import type { LogBatch, LogLine } from '../../../shared/types'
 import type { EngineConnection } from '../connection'
 import { LogBatchBuilder } from '../../../shared/logBatch'
-import { logTimeToUnix } from '../../../shared/logTime'
+import { logTimeAfter, logTimeToUnix } from '../../../shared/logTime'
 import { asError, toWharfError } from '../engineError'
 import { FrameDemuxer } from './demux'
 import { LineSplitter } from './lineSplitter'
+import { waitForNextRun } from './nextRun'
 
 export interface LogOptions {
   id: string
@@ -31,7 +32,7 @@ const TIMESTAMP = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) /
 export async function openLogStream(
   engine: EngineConnection,
   options: LogOptions & { stdout?: boolean; stderr?: boolean },
-): Promise<{ stream: Readable; tty: boolean }> {
+): Promise<{ stream: Readable; tty: boolean; id: string }> {
   const docker = await engine.client()
   const container = docker.getContainer(options.id)
   const info = await container.inspect()
@@ -62,20 +63,27 @@ export async function openLogStream(
       (err: unknown, result: unknown) => (err ? reject(asError(err)) : resolve(result as Readable)),
     )
   })
-  return { stream, tty: info.Config.Tty }
+  return { stream, tty: info.Config.Tty, id: info.Id }
 }
 
 /**
  * Streams a container's log to a sink as line batches, pausing the engine stream while
- * the sink is behind so an endless log costs bounded memory. Returns a closer.
+ * the sink is behind so an endless log costs bounded memory. A followed log keeps
+ * following across restarts: when the engine ends it because the process exited, it
+ * waits for the container to run again and reopens after the last line it sent.
+ * Returns a closer.
  */
 export function streamLogs(engine: EngineConnection, options: LogOptions, sink: LogSink): () => void {
   let closed = false
   let source: Readable | undefined
+  let waiting: { cancel: () => void } | undefined
   const keepTimes = options.timestamps || options.before !== undefined
+  // A followed log is always read stamped, so a reopen can start after the last line.
+  const stamped = keepTimes || options.follow
   const pending = new LogBatchBuilder(keepTimes)
   /** Lines held back while paging ("before"): only the last `tail` are sent, at the end. */
   let held: LogLine[] = []
+  let lastTime: string | undefined
   let timer: NodeJS.Timeout | undefined
 
   const flush = (): void => {
@@ -84,10 +92,11 @@ export function streamLogs(engine: EngineConnection, options: LogOptions, sink: 
     if (pending.size === 0 || closed) return
     sink.emit(pending.take())
     if (!sink.ready() && source && !source.isPaused()) {
-      source.pause()
+      const paused = source
+      paused.pause()
       const resume = (): void => {
-        if (closed) return
-        if (sink.ready()) source?.resume()
+        if (closed || source !== paused) return
+        if (sink.ready()) paused.resume()
         else setTimeout(resume, RESUME_POLL_MS)
       }
       setTimeout(resume, RESUME_POLL_MS)
@@ -98,10 +107,11 @@ export function streamLogs(engine: EngineConnection, options: LogOptions, sink: 
   const splitterFor = (stream: 0 | 1 | 2): LineSplitter =>
     new LineSplitter((raw, cut) => {
       const line: LogLine = { stream, text: raw }
-      const match = options.timestamps || before ? TIMESTAMP.exec(raw) : null
+      const match = stamped ? TIMESTAMP.exec(raw) : null
       if (match) {
         line.time = match[1]
         line.text = raw.slice(match[0].length)
+        lastTime = line.time
       }
       if (cut) line.cut = cut
       if (before !== undefined) {
@@ -116,36 +126,58 @@ export function streamLogs(engine: EngineConnection, options: LogOptions, sink: 
       else timer ??= setTimeout(flush, BATCH_MS)
     })
 
-  void openLogStream(engine, options).then(
-    ({ stream, tty }) => {
-      if (closed) {
-        stream.destroy()
-        return
-      }
-      source = stream
-      const splitters = tty ? [splitterFor(0)] : [splitterFor(1), splitterFor(2)]
-      const demuxer = tty ? undefined : new FrameDemuxer((type, payload) => splitters[type - 1].push(payload))
-      stream.on('data', (chunk: Buffer) => (demuxer ? demuxer.push(chunk) : splitters[0].push(chunk)))
-      stream.on('end', () => {
-        for (const splitter of splitters) splitter.flush()
-        for (const line of keep !== undefined ? held.slice(-keep) : held) pending.add(line)
-        held = []
-        flush()
-        if (!closed) sink.end()
-      })
-      stream.on('error', (err) => {
-        flush()
-        if (!closed) sink.end(toWharfError(err))
-      })
-    },
-    (err: unknown) => {
-      if (!closed) sink.end(toWharfError(err))
-    },
-  )
+  const end = (error?: unknown): void => {
+    if (!closed) sink.end(error === undefined ? undefined : toWharfError(error))
+  }
+  /** After the engine ended a followed log: reopen when the container runs again, else end. */
+  const afterExit = (id: string): void => {
+    const next = waitForNextRun(engine, id)
+    waiting = next
+    next.done.then(
+      (runs) => {
+        waiting = undefined
+        if (closed) return
+        if (!runs) return end()
+        const since = lastTime ? logTimeAfter(lastTime) : options.since
+        open({ ...options, tail: 'all', ...(since !== undefined ? { since } : {}) })
+      },
+      (err: unknown) => end(err),
+    )
+  }
+  const open = (query: LogOptions): void => {
+    openLogStream(engine, { ...query, timestamps: stamped }).then(
+      ({ stream, tty, id }) => {
+        if (closed) {
+          stream.destroy()
+          return
+        }
+        source = stream
+        const splitters = tty ? [splitterFor(0)] : [splitterFor(1), splitterFor(2)]
+        const demuxer = tty ? undefined : new FrameDemuxer((type, payload) => splitters[type - 1].push(payload))
+        stream.on('data', (chunk: Buffer) => (demuxer ? demuxer.push(chunk) : splitters[0].push(chunk)))
+        stream.on('end', () => {
+          for (const splitter of splitters) splitter.flush()
+          for (const line of keep !== undefined ? held.slice(-keep) : held) pending.add(line)
+          held = []
+          flush()
+          if (closed) return
+          if (options.follow && before === undefined) afterExit(id)
+          else end()
+        })
+        stream.on('error', (err) => {
+          flush()
+          end(err)
+        })
+      },
+      (err: unknown) => end(err),
+    )
+  }
+  open(options)
 
   return () => {
     closed = true
     if (timer) clearTimeout(timer)
+    waiting?.cancel()
     source?.destroy()
   }
 }

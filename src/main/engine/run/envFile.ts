@@ -16,7 +16,7 @@ export async function readEnvFiles(paths: string[], environment: NodeJS.ProcessE
       const info = await stat(path)
       if (!info.isFile())
         throw new WharfError({ code: 'invalid_input', message: `Env file ${path} is not a file`, fields: { envFiles: 'Not a file' } })
-      if (info.size > MAX_ENV_FILE) throw new WharfError({ code: 'invalid_input', message: `Env file ${path} is larger than 1 MB` })
+      if (info.size > MAX_ENV_FILE) throw new WharfError({ code: 'invalid_input', message: `Env file ${path} is larger than 1 MiB` })
       content = await readFile(path, 'utf8')
     } catch (err) {
       if (err instanceof WharfError) throw err

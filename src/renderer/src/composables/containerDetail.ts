@@ -2,8 +2,23 @@ import { WharfError } from '@shared/errors'
 import type { ContainerInspect, ContainerState, ContainerSummary } from '@shared/types'
 import { computed, ref, watch, type Ref } from 'vue'
 import { useApi } from '../api'
+import type { StatusFacts } from './containerStatus'
 import { useContainersStore } from '../stores/containers'
 import { useEngineStore } from '../stores/engine'
+
+interface InspectState {
+  Status?: ContainerState
+  StartedAt?: string
+  FinishedAt?: string
+  ExitCode?: number
+  Health?: { Status?: string }
+}
+
+/** An engine time in ms; the engine writes the zero time (year 1) for "never". */
+function engineTime(text: string | undefined): number | undefined {
+  const ms = text ? Date.parse(text) : NaN
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined
+}
 
 /**
  * One container for the details page: its live summary from the list store (kept fresh
@@ -80,5 +95,24 @@ export function useContainerDetail(ref_: Ref<string>) {
     },
   )
 
-  return { summary, inspect, id, name, state, error, gone, missing, reload }
+  /** For the status line: inspect's exact start or exit time when it describes the same state as the list. */
+  const statusFacts = computed<StatusFacts | undefined>(() => {
+    const current = state.value
+    if (!current) return undefined
+    const listed = summary.value
+    const facts: StatusFacts = { state: current, since: listed?.since, exitCode: listed?.exitCode, health: listed?.health }
+    const inspected = inspect.value?.State as InspectState | undefined
+    if (inspected?.Status !== current) return facts
+    const started = current === 'running' || current === 'paused'
+    const since = engineTime(started ? inspected.StartedAt : inspected.FinishedAt)
+    const health = inspected.Health?.Status
+    return {
+      state: current,
+      since: since ?? facts.since,
+      exitCode: started ? undefined : (inspected.ExitCode ?? facts.exitCode),
+      health: health === 'healthy' || health === 'unhealthy' || health === 'starting' ? health : undefined,
+    }
+  })
+
+  return { summary, inspect, id, name, state, statusFacts, error, gone, missing, reload }
 }

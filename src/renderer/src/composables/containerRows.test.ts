@@ -1,7 +1,7 @@
 import type { ContainerSummary } from '@shared/types'
 import { describe, expect, it } from 'vitest'
 import { buildRows, sameRows } from './containerRows'
-import { formatPorts, formatBytes } from './format'
+import { formatPorts } from './format'
 
 const c = (id: string, created: number, project: string | null = null, state: ContainerSummary['state'] = 'running'): ContainerSummary => ({
   id,
@@ -52,11 +52,5 @@ describe('format', () => {
         { privatePort: 53, type: 'udp' },
       ]),
     ).toEqual(['8080→80/tcp', '127.0.0.1:5433→5432/tcp', '53/udp'])
-  })
-
-  it('prints sizes', () => {
-    expect(formatBytes(0)).toBe('0 B')
-    expect(formatBytes(1536)).toBe('1.5 KB')
-    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB')
   })
 })

@@ -1,11 +1,21 @@
 import type { PortBinding } from '@shared/types'
 
+/**
+ * A size in binary units, labelled as what they are: KiB, MiB, GiB (1024-based, as the
+ * engine, `docker` and `du -h` count them), never KB/MB, which mean powers of 1000.
+ */
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
+
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes <= 0) return '0 B'
-  const units = ['B', 'KB', 'MB', 'GB', 'TB']
-  const i = Math.max(0, Math.min(units.length - 1, Math.floor(Math.log(bytes) / Math.log(1024))))
-  const value = bytes / 1024 ** i
-  return `${value >= 10 || i === 0 ? Math.round(value) : value.toFixed(1)} ${units[i]}`
+  let i = Math.max(0, Math.min(BINARY_UNITS.length - 1, Math.floor(Math.log2(bytes) / 10)))
+  let value = bytes / 1024 ** i
+  // 1023.7 KiB rounds to 1024: say 1.0 MiB instead.
+  if (i > 0 && i < BINARY_UNITS.length - 1 && Math.round(value) >= 1024) {
+    i += 1
+    value /= 1024
+  }
+  return `${value >= 10 || i === 0 ? Math.round(value) : value.toFixed(1)} ${BINARY_UNITS[i]}`
 }
 
 /**

@@ -6,6 +6,7 @@ import volumesEn from './volumes.en'
 import filesEn from './files.en'
 import networksEn from './networks.en'
 import fieldsEn from './fields.en'
+import statusEn from './status.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -257,8 +258,9 @@ export default {
     cut: '… {n} more characters (in the download)',
     status: {
       loading: 'Loading…',
-      following: 'Following · {n} lines',
-      ended: 'End of log · {n} lines',
+      following: 'Following · {n} line | Following · {n} lines',
+      restarting: 'Restarting: the log goes on when it runs again · {n} line | Restarting: the log goes on when it runs again · {n} lines',
+      ended: 'End of log · {n} line | End of log · {n} lines',
       error: 'Stopped',
     },
   },
@@ -323,6 +325,7 @@ export default {
     expand: 'Expand {path}',
     collapse: 'Collapse {path}',
     none: 'No changes: the container layer is empty.',
+    loading: 'Reading the container layer…',
     tree: 'Changed files',
   },
   lifecycle: {
@@ -371,4 +374,5 @@ export default {
   files: filesEn,
   networks: networksEn,
   fields: fieldsEn,
+  ...statusEn,
 }

@@ -1,11 +1,13 @@
-/** The tasks panel (pull, push). */
+/** The tasks dock (pull, push, build, load, clone). */
 export default {
   button: 'Tasks',
   buttonRunning: 'Tasks ({n} running)',
   title: 'Tasks',
-  empty: 'No pulls or pushes yet.',
+  empty: 'No tasks yet: pulls, pushes, builds, loads and volume clones show here.',
   kind: { pull: 'Pull', push: 'Push', build: 'Build', load: 'Load', clone: 'Clone volume' },
   state: { running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
+  collapse: 'Collapse the tasks panel',
+  expand: 'Expand the tasks panel',
   cancel: 'Cancel',
   dismiss: 'Dismiss {subject}',
   progress: 'Progress of {subject}',

@@ -6,6 +6,7 @@ import volumesZh from './volumes.zh-CN'
 import filesZh from './files.zh-CN'
 import networksZh from './networks.zh-CN'
 import fieldsZh from './fields.zh-CN'
+import statusZh from './status.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -228,7 +229,7 @@ const zhCN: typeof en = {
       labelKey: '每个标签在“=”前都需要键名',
       cpus: 'CPU 数须为正数，例如 0.5 或 2',
       memory: '带单位的大小，例如 512m 或 1g',
-      memoryTooSmall: '引擎要求至少 6 MB',
+      memoryTooSmall: '引擎要求至少 6 MiB',
       user: '用户名或 uid，可附加 :组',
       volumesFrom: '容器名，可在后面加 :ro 或 :rw',
     },
@@ -275,6 +276,7 @@ const zhCN: typeof en = {
     status: {
       loading: '加载中…',
       following: '跟踪中 · {n} 行',
+      restarting: '正在重启：容器再次运行后日志继续 · {n} 行',
       ended: '日志结束 · {n} 行',
       error: '已停止',
     },
@@ -339,6 +341,7 @@ const zhCN: typeof en = {
     expand: '展开 {path}',
     collapse: '折叠 {path}',
     none: '没有变更：容器层是空的。',
+    loading: '正在读取容器层…',
     tree: '变更的文件',
   },
   lifecycle: {
@@ -386,6 +389,7 @@ const zhCN: typeof en = {
   files: filesZh,
   networks: networksZh,
   fields: fieldsZh,
+  ...statusZh,
 }
 
 export default zhCN

@@ -11,10 +11,13 @@ export function applyDelta(map: Map<string, ContainerSummary>, delta: Containers
   }
   if (delta.kind === 'state') {
     let changed = false
-    for (const { id, state, status } of delta.changes) {
+    for (const { id, state, status, since, exitCode } of delta.changes) {
       const current = map.get(id)
       if (!current || current.state === state) continue
-      map.set(id, { ...current, state, status })
+      // A pause or unpause keeps the start time; an exit or a start brings its own. The
+      // health verdict waits for the listed row.
+      const keepsStart = state === 'running' || state === 'paused'
+      map.set(id, { ...current, state, status, since: since ?? (keepsStart ? current.since : undefined), exitCode, health: undefined })
       changed = true
     }
     return changed

@@ -1,0 +1,30 @@
+/** A container's status line and the ages in it, written as `docker ps` writes them. */
+export default {
+  status: {
+    up: 'Up {time}',
+    running: 'Up',
+    upPaused: 'Up {time} (Paused)',
+    paused: 'Paused',
+    exited: 'Exited ({code}) {time} ago',
+    exitedNoTime: 'Exited ({code})',
+    restarting: 'Restarting ({code}) {time} ago',
+    restartingNoTime: 'Restarting ({code})',
+    created: 'Created',
+    removing: 'Removal in progress',
+    dead: 'Dead',
+    withHealth: '{status} ({health})',
+    health: { healthy: 'healthy', unhealthy: 'unhealthy', starting: 'health: starting' },
+  },
+  age: {
+    lessThanSecond: 'Less than a second',
+    seconds: '{n} second | {n} seconds',
+    aboutMinute: 'About a minute',
+    minutes: '{n} minute | {n} minutes',
+    aboutHour: 'About an hour',
+    hours: '{n} hour | {n} hours',
+    days: '{n} day | {n} days',
+    weeks: '{n} week | {n} weeks',
+    months: '{n} month | {n} months',
+    years: '{n} year | {n} years',
+  },
+}
