@@ -27,6 +27,9 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // conf is an ES module; main is CommonJS, where an external's default export would
+      // be its namespace. Bundled, rollup joins the two correctly.
+      externalizeDeps: { exclude: ['conf'] },
       rollupOptions: {
         // server.ts is browser mode's plain-Node entry, built beside Electron's main.
         input: {

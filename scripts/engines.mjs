@@ -1,7 +1,8 @@
 // `npm run engines -- start|stop`: the private test engines and registries, for running
 // single test files by hand. `start` prints the environment to export.
 import { ensurePrerequisites } from './lib/prereqs.mjs'
-import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
+import { join } from 'node:path'
+import { engineDir, startDockerd, stopDockerd } from './lib/dockerd.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 import { startPodman, stopPodman } from './lib/podman.mjs'
 
@@ -12,6 +13,7 @@ if (command === 'start') {
   await startRegistries((m) => console.error(m))
   const podman = await startPodman((m) => console.error(m))
   console.log(`export DOCKER_HOST=${dockerHost}`)
+  console.log(`export WHARF_CONFIG_DIR=${join(engineDir(), 'config')}`)
   for (const [key, value] of Object.entries({ ...registryEnv(), ...podman })) console.log(`export ${key}=${value}`)
 } else if (command === 'stop') {
   stopRegistries()

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startDockerd, stopDockerd } from './lib/dockerd.mjs'
+import { engineDir, startDockerd, stopDockerd } from './lib/dockerd.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 import { startPodman, stopPodman } from './lib/podman.mjs'
 import { ensurePrerequisites } from './lib/prereqs.mjs'
@@ -99,7 +99,17 @@ if (engine) {
     console.error(`wharf: could not start the test podman service: ${err.message}`)
     failures.push('podman')
   }
-  const env = { DOCKER_HOST: engine.dockerHost, DOCKER_CONTEXT: '', WHARF_PRIVATE_ENGINE: '1', ...registryEnv(), ...podman }
+  // Settings (and engines added by the tests) in a folder of the run's own, never the user's.
+  const configDir = join(engineDir(), 'config')
+  rmSync(configDir, { recursive: true, force: true })
+  const env = {
+    DOCKER_HOST: engine.dockerHost,
+    DOCKER_CONTEXT: '',
+    WHARF_PRIVATE_ENGINE: '1',
+    WHARF_CONFIG_DIR: configDir,
+    ...registryEnv(),
+    ...podman,
+  }
   step(
     'unit and integration tests',
     bin('vitest'),

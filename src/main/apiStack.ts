@@ -6,6 +6,7 @@ import type { WebSocketServer } from 'ws'
 import { createApi, type Api } from './api/router'
 import { createAppServices, type AppServices } from './appServices'
 import { transferRoutes, type TransferRoutes } from './downloads/transfers'
+import { defaultSettingsDir, openSettings } from './storage/settings'
 import { serveApiOverWebSocket } from './transport/wsTransport'
 
 export interface ApiStack {
@@ -15,8 +16,12 @@ export interface ApiStack {
   transfers: TransferRoutes
 }
 
-export function createApiStack(engine?: string, options: { hostShell?: boolean } = {}): ApiStack {
-  const app = createAppServices({ explicit: engine, hostShell: options.hostShell })
+export function createApiStack(engine?: string, options: { hostShell?: boolean; settingsDir?: string } = {}): ApiStack {
+  const app = createAppServices({
+    explicit: engine,
+    hostShell: options.hostShell,
+    settings: openSettings(options.settingsDir ?? defaultSettingsDir()),
+  })
   const api = createApi(app)
   return {
     app,

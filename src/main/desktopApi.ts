@@ -10,6 +10,7 @@ import { createApi } from './api/router'
 import { createAppServices, type AppServices } from './appServices'
 import { transferRoutes } from './downloads/transfers'
 import type { Vault } from './registry/credentials'
+import type { SettingsStore } from './storage/settings'
 import { serveApiOverIpc, type SenderCheck } from './transport/ipcTransport'
 import { createTransferHandler, type TransferHandler } from './transport/transferScheme'
 
@@ -21,6 +22,8 @@ export interface DesktopShell {
   pickPath?: PathPicker
   /** The engine to use instead of detecting one (tests). */
   engine?: string
+  /** Where settings and added engines are kept (the app's user-data folder); none: in memory only. */
+  settings?: SettingsStore
 }
 
 export interface DesktopApi {
@@ -34,7 +37,7 @@ export interface DesktopApi {
 }
 
 export function startDesktopApi(shell: DesktopShell): DesktopApi {
-  const app = createAppServices({ explicit: shell.engine, vault: shell.vault, pickPath: shell.pickPath })
+  const app = createAppServices({ explicit: shell.engine, vault: shell.vault, pickPath: shell.pickPath, settings: shell.settings })
   const ipc = serveApiOverIpc(shell.ipcMain, createApi(app), shell.isTrustedSender)
   return {
     app,

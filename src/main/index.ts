@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, screen, s
 import { join } from 'node:path'
 import { startDesktopApi } from './desktopApi'
 import { encryptedVault } from './registry/encryptedVault'
+import { openSettings } from './storage/settings'
 import { mainFrameOnly } from './transport/ipcTransport'
 import { createMainWindow, hardenSession } from './window/createWindow'
 import { nativePathPicker } from './window/pathPicker'
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       isTrustedSender: mainFrameOnly(() => mainWindow?.webContents),
       vault: encryptedVault(safeStorage, () => app.getPath('userData')),
       pickPath: nativePathPicker(() => mainWindow),
+      settings: openSettings(app.getPath('userData')),
     })
     serveDownloads(desktop.handleTransfer)
     const stateFile = join(app.getPath('userData'), 'window-state.json')

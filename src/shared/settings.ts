@@ -13,8 +13,6 @@ export const preferences = z.object({
   language: z.enum(['en', 'zh-CN']).optional(),
   terminalFontSize: z.number().int().min(8).max(32).default(13),
   terminalScrollback: z.number().int().min(100).max(100_000).default(5000),
-  /** Ask before removing, pruning or killing (destructive actions). */
-  confirmDestructive: z.boolean().default(true),
 })
 
 export type Preferences = z.output<typeof preferences>

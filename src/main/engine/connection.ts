@@ -113,7 +113,11 @@ export class EngineConnection {
       }
       try {
         const client = new Dockerode(this.options.clientOptions?.() ?? optionsForEndpoint(candidate.endpoint))
-        const ping = await withTimeout(pingEngine(client), this.options.connectTimeoutMs ?? PING_TIMEOUT_MS, 'did not answer /_ping in time')
+        const ping = await withTimeout(
+          pingEngine(client),
+          this.options.connectTimeoutMs ?? PING_TIMEOUT_MS,
+          'did not answer /_ping in time',
+        )
         if (this.closed) return this.status
         this.current = client
         await this.openEvents()

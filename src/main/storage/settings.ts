@@ -10,7 +10,7 @@
  * $XDG_CONFIG_HOME/wharf (~/.config/wharf).
  */
 import Conf from 'conf'
-import { renameSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { z } from 'zod'
@@ -21,11 +21,7 @@ export const SETTINGS_VERSION = '1.0.0'
 
 export type SavedEngine = z.output<typeof savedEngine>
 
-interface Stored {
-  engines: unknown
-  defaultEngine: unknown
-  preferences: unknown
-}
+type Stored = Record<'engines' | 'defaultEngine' | 'preferences', unknown>
 
 export interface SettingsStore {
   readonly file: string
@@ -57,8 +53,11 @@ export function openSettings(dir: string, now: () => Date = () => new Date()): S
   try {
     conf = new Conf<Stored>(options)
   } catch (err) {
-    const kept = `${join(dir, 'settings.json')}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`
-    renameSync(join(dir, 'settings.json'), kept)
+    // Only a file that is not JSON is set aside; anything else (a folder Wharf may not write) is a real error.
+    const file = join(dir, 'settings.json')
+    if (!(err instanceof SyntaxError) || !existsSync(file)) throw err
+    const kept = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`
+    renameSync(file, kept)
     notices.push(`The settings file could not be read (${(err as Error).message}); it was kept as ${kept} and defaults are in use.`)
     conf = new Conf<Stored>(options)
   }

@@ -16,9 +16,9 @@ function transferUrl(kind: 'download' | 'upload', ticket: string): string {
   return isDesktop() ? `${TRANSFER_SCHEME}://app/${kind}/${ticket}` : `/${kind}/${ticket}`
 }
 
-/** Starts a download the browser (or Electron's download manager) saves as a file. */
-export async function startDownload(request: DownloadRequest): Promise<void> {
-  const { ticket } = await useApi().call('transfers.download', request)
+/** Starts a download from `engine` that the browser (or Electron's download manager) saves as a file. */
+export async function startDownload(engine: string, request: DownloadRequest): Promise<void> {
+  const { ticket } = await useApi().engine(engine).call('transfers.download', request)
   const link = document.createElement('a')
   link.href = transferUrl('download', ticket)
   link.download = ''
@@ -40,12 +40,13 @@ function unwrap<T>(text: string, status: number): T {
 }
 
 export async function upload<T = unknown>(
+  engine: string,
   request: UploadRequest,
   body: Blob,
   onProgress?: (sent: number) => void,
   signal?: AbortSignal,
 ): Promise<T> {
-  const { ticket } = await useApi().call('transfers.upload', request)
+  const { ticket } = await useApi().engine(engine).call('transfers.upload', request)
   const url = transferUrl('upload', ticket)
   if (isDesktop()) {
     const res = await fetch(url, { method: 'POST', body, headers: { 'X-Wharf-Upload': '1' }, signal })

@@ -12,6 +12,7 @@ import type { Bridge, TransportState } from './bridge'
 interface Sub {
   stream: string
   input: unknown
+  engine?: string
   onEvent: (data: unknown) => void
   onEnd: (error?: ErrorData) => void
 }
@@ -42,7 +43,7 @@ export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = We
     ws.onopen = () => {
       backoff = 250
       setState('open')
-      for (const [id, sub] of subs) ws.send(JSON.stringify({ t: 'sub', id, stream: sub.stream, input: sub.input }))
+      for (const [id, sub] of subs) ws.send(JSON.stringify({ t: 'sub', id, stream: sub.stream, input: sub.input, engine: sub.engine }))
       for (const text of queue.splice(0)) ws.send(text)
     }
     ws.onmessage = (event: MessageEvent) => {
@@ -86,17 +87,17 @@ export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = We
   open()
 
   return {
-    call(method, input) {
+    call(method, input, engine) {
       const id = nextId++
       return new Promise((resolve) => {
         pending.set(id, resolve)
-        send({ t: 'call', id, method, input })
+        send({ t: 'call', id, method, input, engine })
       })
     },
-    subscribe(stream, input, onEvent, onEnd) {
+    subscribe(stream, input, onEvent, onEnd, engine) {
       const id = nextId++
-      subs.set(id, { stream, input, onEvent, onEnd })
-      send({ t: 'sub', id, stream, input })
+      subs.set(id, { stream, input, engine, onEvent, onEnd })
+      send({ t: 'sub', id, stream, input, engine })
       return () => {
         if (subs.delete(id)) send({ t: 'unsub', id })
       }

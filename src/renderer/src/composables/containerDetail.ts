@@ -1,7 +1,7 @@
 import { WharfError } from '@shared/errors'
 import type { ContainerInspect, ContainerState, ContainerSummary } from '@shared/types'
 import { computed, ref, watch, type Ref } from 'vue'
-import { useApi } from '../api'
+import { useEngineApi } from '../composables/engineScope'
 import type { StatusFacts } from './containerStatus'
 import { useContainersStore } from '../stores/containers'
 import { useEngineStore } from '../stores/engine'
@@ -26,7 +26,7 @@ function engineTime(text: string | undefined): number | undefined {
  * status text changes so restarts, renames and updates show without a reload.
  */
 export function useContainerDetail(ref_: Ref<string>) {
-  const api = useApi()
+  const api = useEngineApi()
   const store = useContainersStore()
   const engine = useEngineStore()
   const inspect = ref<ContainerInspect | null>(null)

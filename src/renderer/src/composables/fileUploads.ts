@@ -12,7 +12,7 @@ export interface UploadItem {
   error?: string
 }
 
-export function useFileUploads(target: Ref<FileTarget>, onDone: () => void) {
+export function useFileUploads(engine: string, target: Ref<FileTarget>, onDone: () => void) {
   const items = ref<UploadItem[]>([])
   let nextId = 1
   let chain = Promise.resolve()
@@ -40,13 +40,15 @@ export function useFileUploads(target: Ref<FileTarget>, onDone: () => void) {
   function send(files: Array<{ file: File; path: string }>, dir: string): void {
     const into = target.value
     for (const { file, path } of files)
-      enqueue(path, file.size, (progress) => upload({ kind: 'files', target: into, dir, file: path, size: file.size }, file, progress))
+      enqueue(path, file.size, (progress) =>
+        upload(engine, { kind: 'files', target: into, dir, file: path, size: file.size }, file, progress),
+      )
   }
 
   /** A .tar or .tar.gz extracted into `dir` after main has checked every entry. */
   function extract(file: File, dir: string): void {
     const into = target.value
-    enqueue(file.name, file.size, (progress) => upload({ kind: 'extract', target: into, dir }, file, progress))
+    enqueue(file.name, file.size, (progress) => upload(engine, { kind: 'extract', target: into, dir }, file, progress))
   }
 
   function clearFinished(): void {

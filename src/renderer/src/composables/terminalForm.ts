@@ -27,15 +27,15 @@ export function emptyTerminalForm(container = ''): TerminalForm {
   return { container, mode: 'exec', command: '', user: '', workdir: '', env: '', detachKeys: 'ctrl-p,ctrl-q' }
 }
 
-/** The spec to open, or the issues that stop it. Schema messages are main's own words. */
-export function checkTerminalForm(form: TerminalForm): { spec?: OpenSpec; issues: TerminalFormIssue[] } {
+/** The spec to open on `engine`, or the issues that stop it. Schema messages are main's own words. */
+export function checkTerminalForm(form: TerminalForm, engine: string): { spec?: OpenSpec; issues: TerminalFormIssue[] } {
   const issues: TerminalFormIssue[] = []
   if (!form.container) issues.push({ field: 'container', code: 'required' })
   if (form.mode === 'attach') {
     const detachKeys = form.detachKeys.trim()
     const parsed = attachInput.shape.detachKeys.safeParse(detachKeys)
     if (!parsed.success) issues.push({ field: 'detachKeys', code: 'rule', message: parsed.error.issues[0].message })
-    return issues.length ? { issues } : { spec: { kind: 'attach', container: form.container, detachKeys }, issues }
+    return issues.length ? { issues } : { spec: { kind: 'attach', engine, container: form.container, detachKeys }, issues }
   }
   const words = splitShellWords(form.command)
   if (words.unterminated) issues.push({ field: 'command', code: 'unclosedQuote' })
@@ -53,6 +53,7 @@ export function checkTerminalForm(form: TerminalForm): { spec?: OpenSpec; issues
   if (issues.length) return { issues }
   const spec: OpenSpec = {
     kind: 'exec',
+    engine,
     container: form.container,
     ...(words.words.length ? { command: words.words } : {}),
     ...(form.user.trim() ? { user: form.user.trim() } : {}),

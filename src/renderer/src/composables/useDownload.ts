@@ -2,16 +2,18 @@
 import { useMessage } from 'naive-ui'
 import { ref } from 'vue'
 import { startDownload, type DownloadRequest } from '../api/transfers'
+import { useEngineId } from './engineScope'
 import { useFieldMessages } from './fieldMessages'
 
 export function useDownload() {
+  const engine = useEngineId()
   const message = useMessage()
   const field = useFieldMessages()
   const busy = ref(false)
   async function download(request: DownloadRequest): Promise<void> {
     busy.value = true
     try {
-      await startDownload(request)
+      await startDownload(engine, request)
     } catch (err) {
       message.error(field(err instanceof Error ? err.message : String(err)))
     } finally {

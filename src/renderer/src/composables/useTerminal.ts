@@ -6,6 +6,7 @@
  * once xterm has parsed it, which is what lets main pause a flood at its source. Leaving only unsubscribes: the session goes on in main and replays when shown
  * again.
  */
+import { useSettingsStore } from '../stores/settings'
 import { FitAddon } from '@xterm/addon-fit'
 import { SearchAddon } from '@xterm/addon-search'
 import { WebLinksAddon } from '@xterm/addon-web-links'
@@ -45,14 +46,15 @@ export function useTerminal(host: Ref<HTMLElement | undefined>, session: Termina
   const viewer = `v${crypto.getRandomValues(new Uint32Array(2)).join('')}`
   const matches = ref<{ index: number; count: number } | null>(null)
 
+  const preferences = useSettingsStore().preferences
   const term = new Terminal({
-    scrollback: 10_000,
+    scrollback: preferences.terminalScrollback,
     cursorBlink: !session.readOnly,
     disableStdin: session.readOnly,
     // Without a TTY nothing turns \n into \r\n; xterm must.
     convertEol: session.readOnly,
     fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-    fontSize: 13,
+    fontSize: preferences.terminalFontSize,
     theme: THEME,
     allowProposedApi: true,
     // OSC 8 hyperlinks: web pages only, like plain-text links below.

@@ -1,6 +1,6 @@
 import type { StatsSample } from '@shared/types'
 import { onUnmounted, shallowRef, triggerRef, watch, type Ref } from 'vue'
-import { useApi } from '../api'
+import { useEngineApi } from '../composables/engineScope'
 
 /** At most this many containers are sampled at once: one engine stats stream each. */
 export const MAX_SAMPLED = 40
@@ -12,7 +12,7 @@ const REFRESH_MS = 1000
  * leaves, so a list of thousands costs what a screenful costs.
  */
 export function useVisibleStats(ids: Ref<string[]>) {
-  const api = useApi()
+  const api = useEngineApi()
   const samples = shallowRef(new Map<string, StatsSample>())
   const open = new Map<string, () => void>()
 

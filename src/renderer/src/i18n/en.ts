@@ -1,3 +1,4 @@
+import { appSettingsEn, enginesEn } from './engines.en'
 import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
 import terminalEn from './terminal.en'
 import imagesEn from './images.en'
@@ -17,6 +18,8 @@ export default {
     networks: 'Networks',
     terminal: 'Terminal',
     engine: 'Engine',
+    engines: 'Engines',
+    settings: 'Settings',
   },
   engine: {
     state: {
@@ -368,6 +371,8 @@ export default {
     committed: 'Committed as {reference} ({id}).',
   },
   terminal: terminalEn,
+  engines: enginesEn,
+  appSettings: appSettingsEn,
   images: imagesEn,
   tasks: tasksEn,
   volumes: volumesEn,

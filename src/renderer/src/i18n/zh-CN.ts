@@ -1,3 +1,4 @@
+import { appSettingsZhCN, enginesZhCN } from './engines.zh-CN'
 import type en from './en'
 import terminalZh from './terminal.zh-CN'
 import imagesZh from './images.zh-CN'
@@ -17,6 +18,8 @@ const zhCN: typeof en = {
     networks: '网络',
     terminal: '终端',
     engine: '引擎',
+    engines: '所有引擎',
+    settings: '设置',
   },
   engine: {
     state: {
@@ -383,6 +386,8 @@ const zhCN: typeof en = {
     committed: '已提交为 {reference}（{id}）。',
   },
   terminal: terminalZh,
+  engines: enginesZhCN,
+  appSettings: appSettingsZhCN,
   images: imagesZh,
   tasks: tasksZh,
   volumes: volumesZh,

@@ -5,11 +5,11 @@
  */
 import type { ActionResult, ContainerSummary, ContainersDelta, PruneResult } from '@shared/types'
 import { WharfError } from '@shared/errors'
-import { defineStore } from 'pinia'
 import { computed, onScopeDispose, reactive, ref, shallowRef, triggerRef, watch } from 'vue'
 import { useApi } from '../api'
 import { applyDelta } from './containerList'
 import { useEngineStore } from './engine'
+import { engineStore } from './engineStore'
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove'
 
@@ -28,9 +28,9 @@ export interface ActionFailure {
   message: string
 }
 
-export const useContainersStore = defineStore('containers', () => {
-  const api = useApi()
-  const engine = useEngineStore()
+export const useContainersStore = engineStore('containers', (id: string) => {
+  const api = useApi().engine(id)
+  const engine = useEngineStore(id)
   const byId = shallowRef(new Map<string, ContainerSummary>())
   const loading = ref(false)
   const loaded = ref(false)

@@ -1,12 +1,14 @@
+/** One engine's connection state (and `docker info`), fed by its `engine.status` stream. */
 import type { EngineInfo, EngineStatus } from '@shared/types'
 import { WharfError } from '@shared/errors'
-import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref } from 'vue'
 import { useApi } from '../api'
 import type { TransportState } from '../api/bridge'
+import { engineStore } from './engineStore'
 
-export const useEngineStore = defineStore('engine', () => {
-  const api = useApi()
+export const useEngineStore = engineStore('engine', (id: string) => {
+  const app = useApi()
+  const api = app.engine(id)
   const status = ref<EngineStatus>({ state: 'connecting', tried: [], podmanAvailable: false })
   const transport = ref<TransportState>('open')
   const info = ref<EngineInfo | null>(null)
@@ -15,10 +17,18 @@ export const useEngineStore = defineStore('engine', () => {
 
   const connected = computed(() => status.value.state === 'connected' && transport.value === 'open')
 
-  const stopStatus = api.subscribe('engine.status', {}, (s) => {
-    status.value = s
-  })
-  const stopTransport = api.onTransportState((state) => {
+  const stopStatus = api.subscribe(
+    'engine.status',
+    {},
+    (s) => {
+      status.value = s
+    },
+    (err) => {
+      // The engine was removed while a view of it was open.
+      if (err) error.value = err.message
+    },
+  )
+  const stopTransport = app.onTransportState((state) => {
     transport.value = state
   })
   onScopeDispose(() => {
@@ -49,5 +59,5 @@ export const useEngineStore = defineStore('engine', () => {
     }
   }
 
-  return { status, transport, info, busy, error, connected, retry, startPodman, loadInfo }
+  return { id, status, transport, info, busy, error, connected, retry, startPodman, loadInfo }
 })

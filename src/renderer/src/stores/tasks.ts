@@ -28,15 +28,16 @@ export const useTasksStore = defineStore('tasks', () => {
   const items = computed(() => [...byId.value.values()].sort((a, b) => b.id - a.id))
   const running = computed(() => items.value.filter((t) => t.state === 'running').length)
 
-  async function pull(reference: string): Promise<TaskInfo> {
-    const task = await api.call('images.pull', { reference })
+  /** Pulls on `engine`; the task shows in the dock, labelled with it. */
+  async function pull(engine: string, reference: string): Promise<TaskInfo> {
+    const task = await api.engine(engine).call('images.pull', { reference })
     put(task)
     open.value = true
     return task
   }
 
-  async function push(reference: string): Promise<TaskInfo> {
-    const task = await api.call('images.push', { reference })
+  async function push(engine: string, reference: string): Promise<TaskInfo> {
+    const task = await api.engine(engine).call('images.push', { reference })
     put(task)
     open.value = true
     return task

@@ -11,10 +11,11 @@ import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref } from 'vue'
 import { useApi } from '../api'
 
+/** What to open, on which engine (a host shell's DOCKER_HOST points at it). */
 export type OpenSpec =
-  | { kind: 'exec'; container: string; command?: string[]; user?: string; workdir?: string; env?: string[] }
-  | { kind: 'attach'; container: string; detachKeys?: string }
-  | { kind: 'host' }
+  | { kind: 'exec'; engine: string; container: string; command?: string[]; user?: string; workdir?: string; env?: string[] }
+  | { kind: 'attach'; engine: string; container: string; detachKeys?: string }
+  | { kind: 'host'; engine: string }
 
 export const useTerminalsStore = defineStore('terminals', () => {
   const api = useApi()
@@ -56,24 +57,28 @@ export const useTerminalsStore = defineStore('terminals', () => {
 
   function start(spec: OpenSpec): Promise<TerminalInfo> {
     const { cols, rows } = size.value
+    const on = api.engine(spec.engine)
     switch (spec.kind) {
       case 'exec': {
-        const { kind: _kind, ...options } = spec
-        return api.call('terminals.exec', { ...options, cols, rows })
+        const { kind: _kind, engine: _engine, ...options } = spec
+        return on.call('terminals.exec', { ...options, cols, rows })
       }
       case 'attach': {
-        const { kind: _kind, ...options } = spec
-        return api.call('terminals.attach', { ...options, cols, rows })
+        const { kind: _kind, engine: _engine, ...options } = spec
+        return on.call('terminals.attach', { ...options, cols, rows })
       }
       case 'host':
-        return api.call('terminals.host', { cols, rows })
+        return on.call('terminals.host', { cols, rows })
     }
   }
 
   function specOf(info: TerminalInfo): OpenSpec {
-    if (info.kind === 'host') return { kind: 'host' }
+    const engine = info.engine
+    if (info.kind === 'host') return { kind: 'host', engine }
     const container = info.container?.id ?? ''
-    return info.kind === 'attach' ? { kind: 'attach', container, detachKeys: info.detachKeys } : { kind: 'exec', container, ...info.exec }
+    return info.kind === 'attach'
+      ? { kind: 'attach', engine, container, detachKeys: info.detachKeys }
+      : { kind: 'exec', engine, container, ...info.exec }
   }
 
   /** Opens the same thing again in place of an ended tab. */
