@@ -4,6 +4,7 @@ import { ContainersPage } from './pages/ContainersPage'
 import { DetailPage } from './pages/DetailPage'
 import { RunPage } from './pages/RunPage'
 import { cleanup, runLabel, TEST_IMAGE, testDocker, uniqueName } from './support/engine'
+import { waitForExecExit } from '../src/main/engine/execExit'
 
 const docker = testDocker()
 const volumes: string[] = []
@@ -62,9 +63,9 @@ test('run a web server from the form, then read its logs and changes and stop it
   expect(info.Mounts.find((m) => m.Destination === '/data')).toMatchObject({ Type: 'volume', Name: volume })
 
   const exec = await docker.getContainer(name).exec({ Cmd: ['sh', '-c', 'mkdir -p /srv/out && echo wharf > /srv/out/e2e-marker.txt'] })
-  const stream = await exec.start({})
-  stream.resume()
-  await new Promise((resolve) => stream.on('end', resolve))
+  // A start without attaching returns before the command has run: wait for its exit.
+  await exec.start({ Detach: true })
+  expect((await waitForExecExit(exec, 30_000)).ExitCode).toBe(0)
   await detail.tab('Changes')
   await page.getByRole('button', { name: 'Expand all' }).click()
   await expect(page.getByRole('treeitem', { name: /e2e-marker\.txt/ })).toContainText('A')
