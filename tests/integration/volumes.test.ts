@@ -9,11 +9,7 @@ import type { TaskInfo } from '../../src/shared/tasks'
 import { acceptUpload } from '../../src/main/downloads/uploads'
 import { openDownload } from '../../src/main/downloads/downloads'
 import { fails, ok, startApi } from './support/app'
-import { cleanup, dockerHost, runId, testDocker, TEST_IMAGE, waitFor } from './support/engine'
-import { volumeFileOnHost } from '../../src/main/storage/hostPath'
-import type { PathStat } from '../../src/main/storage/archiveApi'
-import { access, realpath } from 'node:fs/promises'
-import { constants } from 'node:fs'
+import { cleanup, runId, testDocker, TEST_IMAGE, waitFor } from './support/engine'
 import { join } from 'node:path'
 import { volumeFixture, readAll } from './support/volumes'
 
@@ -193,41 +189,6 @@ describe('volume browser (V3) with a shell helper', () => {
     good.finalize()
     await acceptUpload(ctx.services, `extract?kind=volume&name=${vol}&dir=nested`, Readable.from(good), undefined)
     expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested/unpacked' }))).toEqual(['file:a.txt'])
-  })
-})
-
-describe('reading a volume file from the host folder (the local optimisation)', () => {
-  it('is used only inside the volume, for the file the engine describes, and can be turned off', async () => {
-    const info = await docker.getVolume(vol).inspect()
-    const readable = await access(info.Mountpoint, constants.R_OK).then(
-      () => true,
-      () => false,
-    )
-    const stat = async (rel: string) => {
-      const helper = await docker.createContainer({
-        Image: TEST_IMAGE,
-        Cmd: ['true'],
-        Labels: { 'wharf.test': runId },
-        HostConfig: { Binds: [`${vol}:/v`] },
-      })
-      const res = (await helper.infoArchive({ path: `/v/${rel}` })) as { headers: Record<string, string> }
-      await helper.remove()
-      return JSON.parse(Buffer.from(res.headers['x-docker-container-path-stat'], 'base64').toString()) as PathStat
-    }
-    const hello = await stat('hello.txt')
-    const found = await volumeFileOnHost(docker, dockerHost(), vol, 'hello.txt', hello)
-    // Where the folder is readable (the tests run as root in CI) the file is found; elsewhere the archive API is used.
-    if (readable) expect(found).toBe(join(await realpath(info.Mountpoint), 'hello.txt'))
-    else expect(found).toBeNull()
-    expect(await volumeFileOnHost(docker, dockerHost(), vol, 'escape/etc/hostname', { ...hello, size: 0 })).toBeNull()
-    expect(await volumeFileOnHost(docker, 'tcp://127.0.0.1:2375', vol, 'hello.txt', hello)).toBeNull()
-    expect(await volumeFileOnHost(docker, dockerHost(), vol, 'hello.txt', { ...hello, size: 7 })).toBeNull()
-    process.env.WHARF_NO_HOST_PATHS = '1'
-    try {
-      expect(await volumeFileOnHost(docker, dockerHost(), vol, 'hello.txt', hello)).toBeNull()
-    } finally {
-      delete process.env.WHARF_NO_HOST_PATHS
-    }
   })
 })
 

@@ -19,8 +19,7 @@ import { checkArchive } from './archiveCheck'
 import { fileBody, type FileBrowser } from './fileBrowser'
 import { isDir, refused, resolvePath, type Scope } from './fileScope'
 import { MOUNTS } from './volumeHelpers'
-import { volumeFileOnHost } from './hostPath'
-import { createReadStream } from 'node:fs'
+import { openVolumeFileOnHost } from './hostPath'
 
 export class FileTransfer {
   constructor(
@@ -39,7 +38,7 @@ export class FileTransfer {
         return { filename: `${name}.tar`, contentType: 'application/x-tar', body: await readArchive(scope.docker, scope.container, abs) }
       const onHost =
         target.kind === 'volume' && scope.root
-          ? await volumeFileOnHost(
+          ? await openVolumeFileOnHost(
               scope.docker,
               this.engine.getStatus().endpoint ?? '',
               target.name,
@@ -47,7 +46,10 @@ export class FileTransfer {
               stat,
             )
           : null
-      const body = onHost ? createReadStream(onHost, { highWaterMark: 1024 * 1024 }) : await fileBody(scope.docker, scope.container, abs)
+      // From the descriptor that was checked, never by name again; no further than the size announced.
+      const body = onHost
+        ? onHost.createReadStream({ highWaterMark: 1024 * 1024, start: 0, end: stat.size - 1 })
+        : await fileBody(scope.docker, scope.container, abs)
       return { filename: name, contentType: 'application/octet-stream', size: stat.size, body }
     })
   }
