@@ -18,8 +18,12 @@ import { refused } from './fileScope'
 export interface CheckedArchive {
   /** Opens the checked tar; call once. */
   open(): Readable
-  /** The archive's top-level names, to check against links already in the target folder. */
-  topLevel: string[]
+  /**
+   * Every folder the entries (and hard links' targets) go through, e.g. `a` and `a/b` for
+   * `a/b/c.txt`, and every folder entry itself: the engine follows links already there, so each is checked against the
+   * target folder before extracting (archiveParents.ts).
+   */
+  parents: string[]
   entries: number
   bytes: number
   dispose(): Promise<void>
@@ -69,7 +73,7 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
   const dir = await mkdtemp(join(tmpdir(), 'wharf-upload-'))
   const file = join(dir, 'checked.tar')
   const dispose = (): Promise<void> => rm(dir, { recursive: true, force: true })
-  const top = new Set<string>()
+  const parents = new Set<string>()
   const links = new Set<string>()
   let entries = 0
   let bytes = 0
@@ -94,8 +98,9 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
           input.destroy()
           return
         }
-        const first = posix.normalize(header.name).split('/')[0]
-        if (first && first !== '.') top.add(first)
+        // A folder entry is a folder its own entries go through.
+        addParents(parents, header.type === 'directory' ? `${header.name}/x` : header.name)
+        if (header.type === 'link' && header.linkname) addParents(parents, header.linkname)
         entries++
         body.on('end', next)
         body.resume()
@@ -118,7 +123,15 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
     if ((err as Error).message?.includes('refused') || (err as Error).message?.includes('no entries')) throw err
     throw refused(`Not a readable .tar or .tar.gz: ${(err as Error).message}`)
   }
-  return { open: () => createReadStream(file), topLevel: [...top], entries, bytes, dispose }
+  return { open: () => createReadStream(file), parents: [...parents], entries, bytes, dispose }
+}
+
+function addParents(parents: Set<string>, name: string): void {
+  const parts = posix
+    .normalize(name)
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+  for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join('/'))
 }
 
 /** Peeks at the first bytes (to tell gzip from tar) and puts them back. */

@@ -16,6 +16,7 @@ import type { Tasks } from '../tasks/tasks'
 import type { Download } from '../downloads/downloads'
 import { readArchive, statPath, writeArchive } from './archiveApi'
 import { checkArchive } from './archiveCheck'
+import { checkExistingParents } from './archiveParents'
 import { fileBody, type FileBrowser } from './fileBrowser'
 import { isDir, refused, resolvePath, type Scope } from './fileScope'
 import { MOUNTS } from './volumeHelpers'
@@ -108,8 +109,8 @@ export class FileTransfer {
       }
       const checked = await checkArchive(archive, { keepOutsideLinks: opts.restore })
       try {
-        for (const top of checked.topLevel.slice(0, 1000))
-          await resolvePath(scope, [dir, top].filter(Boolean).join('/'), { allowMissing: true })
+        // A restore's target is empty: no link can be there yet.
+        if (!opts.restore) await checkExistingParents(scope, absDir, checked.parents)
         await writeArchive(scope.docker, scope.container, absDir, checked.open())
         return { entries: checked.entries }
       } finally {
