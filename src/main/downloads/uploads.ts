@@ -20,12 +20,12 @@ export async function acceptUpload(services: Services, path: string, body: Reada
   if (kind === 'restore') {
     const volume = volumeName.safeParse(q.get('volume') ?? '')
     if (!volume.success) throw new WharfError({ code: 'invalid_input', message: 'Name the volume to restore into (volume=…)' })
-    return services.fileTransfer.restore(volume.data, body)
+    return services.fileTransfer.restore(volume.data, body, length)
   }
   const target = targetFromQuery(q)
   const dir = relPath.safeParse(q.get('dir') ?? '')
   if (!dir.success) throw new WharfError({ code: 'invalid_input', message: dir.error.issues[0]?.message ?? 'Not a valid folder' })
-  if (kind === 'extract') return services.fileTransfer.extract(target, dir.data, body)
+  if (kind === 'extract') return services.fileTransfer.extract(target, dir.data, body, length)
   if (kind === 'files') {
     if (length === undefined || length < 0 || length > MAX_FILE_BYTES)
       throw new WharfError({ code: 'invalid_input', message: 'An upload needs its size (Content-Length), at most 64 GiB' })

@@ -14,6 +14,7 @@ import { Transform, type Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { extract } from 'tar-stream'
 import { refused } from './fileScope'
+import { onBodyFailure } from './uploadBody'
 
 export interface CheckedArchive {
   /** Opens the checked tar; call once. */
@@ -69,7 +70,10 @@ export function entryProblem(
   return undefined
 }
 
-export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: boolean } = {}): Promise<CheckedArchive> {
+export async function checkArchive(
+  upload: Readable,
+  opts: { keepOutsideLinks?: boolean; /** The upload's declared size (Content-Length): anything else refuses it. */ length?: number } = {},
+): Promise<CheckedArchive> {
   const dir = await mkdtemp(join(tmpdir(), 'wharf-upload-'))
   const file = join(dir, 'checked.tar')
   const dispose = (): Promise<void> => rm(dir, { recursive: true, force: true })
@@ -77,6 +81,23 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
   const links = new Set<string>()
   let entries = 0
   let bytes = 0
+  let received = 0
+  // A cancelled upload may close without an error: that must end the check, not stall it.
+  const input = upload.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        received += chunk.length
+        done(null, chunk)
+      },
+    }),
+  )
+  let cutShort = false
+  // Set before the upload is dropped, whose closing must not replace the reason.
+  let refusal: Error | undefined
+  onBodyFailure(upload, (err) => {
+    cutShort = true
+    input.destroy(err)
+  })
   try {
     const head = await firstBytes(input)
     const gzipped = head[0] === 0x1f && head[1] === 0x8b
@@ -93,8 +114,10 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
       parser.on('entry', (header, body, next) => {
         const problem = entryProblem(header.name, header.type, header.linkname, links, opts.keepOutsideLinks)
         if (problem) {
-          reject(refused(`The archive was refused, nothing was written: ${problem}`))
+          refusal = refused(`The archive was refused, nothing was written: ${problem}`)
+          reject(refusal)
           tar.unpipe(counter)
+          upload.destroy()
           input.destroy()
           return
         }
@@ -117,9 +140,13 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
     counter.pipe(parser)
     await checked
     await written
+    if (opts.length !== undefined && received !== opts.length)
+      throw refused(`The archive was refused, nothing was written: the upload stopped after ${received} of ${opts.length} bytes`)
     if (entries === 0) throw refused('The archive has no entries (is it a .tar or .tar.gz?)')
   } catch (err) {
     await dispose()
+    if (refusal) throw refusal
+    if (cutShort) throw refused(`The archive was refused, nothing was written: the upload stopped after ${received} bytes`)
     if ((err as Error).message?.includes('refused') || (err as Error).message?.includes('no entries')) throw err
     throw refused(`Not a readable .tar or .tar.gz: ${(err as Error).message}`)
   }
