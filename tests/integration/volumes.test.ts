@@ -117,6 +117,7 @@ describe('volume browser (V3) with a shell helper', () => {
     const root = await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })
     expect(root.via).toBe('exec')
     expect(root.canModify).toBe(true)
+    expect(root.helperImage?.id).toMatch(/^sha256:/)
     expect(names(root)).toEqual(['dir:nested', 'file:empty.txt', 'link:escape', 'file:hello.txt', 'link:inside', 'file:sp ace é.txt'])
     const link = root.entries.find((e) => e.name === 'escape')
     expect(link?.linkTarget).toBe('/')
@@ -215,9 +216,10 @@ describe('volume browser through the archive API only (no image with a shell)', 
     expect(names(await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: 'from-archive' }))).toEqual(['file:f.txt'])
     const refusal = await fails(archiveOnly.api, 'files.remove', { target, paths: ['from-archive'] })
     expect(refusal).toMatchObject({ code: 'unsupported' })
-    // The helper used no image but the one Wharf imported itself.
+    // The helper used no image but the one Wharf imported itself, and the listing says which.
+    expect(root.helperImage?.name).toBe('wharf-helper-empty:latest')
     const helpers = await docker.listContainers({ all: true, filters: { label: ['wharf.helper'] } })
-    expect(helpers.some((h) => h.Image.startsWith('wharf-helper-empty'))).toBe(true)
+    expect(helpers.some((h) => h.ImageID === root.helperImage?.id)).toBe(true)
   })
 })
 

@@ -8,7 +8,7 @@
 import type Dockerode from 'dockerode'
 import { fieldText } from '../../shared/fieldText'
 import { WharfError } from '../../shared/errors'
-import type { FileLimit, FileTarget } from '../../shared/files'
+import type { FileLimit, FileTarget, HelperImage } from '../../shared/files'
 import { statPath, type PathStat } from './archiveApi'
 import { execCapture } from './execCapture'
 import { fromGoMode } from './fileMode'
@@ -24,6 +24,8 @@ export interface Scope {
   /** Why rename/delete or a full listing is not available, when so. */
   limit?: FileLimit
   label: string
+  /** For a volume, the image its helper runs from. */
+  helperImage?: HelperImage
 }
 
 export function refused(message: string): WharfError {
@@ -49,6 +51,7 @@ export class FileScopes {
           shell: helper.shell,
           label: target.name,
           limit: helper.shell ? undefined : 'no-shell-image',
+          helperImage: helper.image,
         }),
       )
     }
