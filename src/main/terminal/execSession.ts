@@ -140,6 +140,8 @@ export class ExecSession extends HijackedSession {
         AttachStderr: false,
       })
       await killer.start({ Detach: true })
+      // Closed means ended: wait for the hang-up to finish its work (it kills after 1 s at most).
+      await waitForExecExit(killer, 5000)
     } catch (err) {
       // The container stopped or the engine went away: the process went with it.
       console.warn('wharf: could not end an exec session:', (err as Error).message)
