@@ -1,7 +1,7 @@
 // Restore and clone fill a whole volume, all or nothing (DESIGN §4): cancelled or failed,
 // they leave it as it was — a volume Wharf created for them is removed again, one that
 // existed (empty) is empty again.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -46,6 +46,7 @@ afterAll(async () => {
   await ctx.services.dispose()
   await archiveOnly.services.dispose()
   await cleanup(docker)
+  rmSync(temp, { recursive: true, force: true })
   for (const name of created)
     await docker
       .getVolume(name)

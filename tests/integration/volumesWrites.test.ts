@@ -2,7 +2,7 @@
 // file it would replace untouched, and no temporary file behind — in the volume, in the
 // helper, or in this machine's temp folder. Uploads go over the real HTTP route of
 // browser mode (cookie, Origin, X-Wharf-Upload), cut off midway.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -45,6 +45,7 @@ afterAll(async () => {
   await server.app.close()
   await archiveOnly.services.dispose()
   await cleanup(docker)
+  rmSync(temp, { recursive: true, force: true })
 })
 
 /** `bytes` bytes of `fill`, streamed. */
