@@ -12,7 +12,7 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias },
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/packaging/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/packaging/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
       },
       {
         // The desktop bridge as Electron loads it: runs on the built app (npm test builds first).

@@ -30,6 +30,8 @@ test('open a volume, go into a folder, upload a file, preview it and download it
   const files = page.getByRole('region', { name: `Files of ${volume}` })
   await expect(volumes.entry('docs')).toBeVisible()
   await expect(volumes.entry('escape')).toContainText('→ /')
+  // The image the helper runs from (as root, with the volume mounted) is named on the page.
+  await expect(files.getByText(/helper image \S+ \([0-9a-f]{12}\)/)).toBeVisible()
 
   await volumes.openEntry('docs')
   await expect(files.getByRole('navigation', { name: 'Location' }).getByRole('button', { name: 'docs' })).toHaveAttribute(

@@ -1,7 +1,8 @@
 // `npm test`: everything, against real engines. Installs missing Debian packages when
 // run as root on Debian, starts a private dockerd with test images, runs lint,
 // typecheck, unit, integration and e2e tests, stops what it started, and prints one
-// closing line with the counts. Exits non-zero when anything failed.
+// closing line with the counts. Exits non-zero when anything failed, or when a test was
+// skipped other than the Electron project's (everything else has what it needs here).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -10,6 +11,7 @@ import { engineDir, startDockerd, stopDockerd } from './lib/dockerd.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 import { startPodman, stopPodman } from './lib/podman.mjs'
 import { ensurePrerequisites } from './lib/prereqs.mjs'
+import { forbiddenSkips } from './lib/skips.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const results = join(root, 'test-results')
@@ -133,6 +135,12 @@ if (engine) {
 }
 
 if (!existsSync(join(results, 'vitest.json'))) console.error('wharf: the unit and integration tests did not run')
+const skips = forbiddenSkips(readJson(join(results, 'vitest.json')), readJson(join(results, 'e2e.json')), root)
+if (skips.length > 0) {
+  console.error(`\nwharf: ${skips.length} test(s) were skipped; npm test installs what they need, so a skip is a failure:`)
+  for (const line of skips) console.error(`  SKIPPED ${line}`)
+  failures.push('skipped tests')
+}
 console.log('')
 if (failures.length > 0) console.log(`wharf: failed steps: ${failures.join(', ')}`)
 console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)

@@ -13,6 +13,11 @@ export const requirements = [
   ['/usr/bin/docker-registry', 'docker-registry'],
   ['/usr/bin/htpasswd', 'apache2-utils'],
   ['/usr/bin/podman', 'podman'],
+  // tests/integration/credentialHelper.test.ts: a real `pass` store behind docker-credential-pass.
+  ['/usr/bin/docker-credential-pass', 'golang-docker-credential-helpers'],
+  ['/usr/bin/pass', 'pass'],
+  ['/usr/bin/gpg', 'gpg'],
+  ['/usr/bin/gpg-agent', 'gpg-agent'],
 ]
 
 function isStaticBusybox() {

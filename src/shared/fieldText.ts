@@ -45,6 +45,13 @@ export const FIELD_TEXT = {
   folderNotFile: '{path} is a folder; a file cannot replace it',
   volumeNotEmpty: '{volume} is not empty ({count} entries); restore into a new or empty volume',
   cloneTargetNotEmpty: '{volume} already has files; clone into a new or empty volume',
+  uploadIncomplete: 'The upload of {name} stopped after {received} of {size} bytes; nothing was changed',
+  replaceNeedsShell:
+    '{name} already exists; replacing it needs a shell (sh, mv) in the helper or container, so that the old file stays until the new one has arrived whole',
+  leftPartly: 'Writing {name} failed ({reason}); part of it may be left there, and without a shell Wharf cannot remove it',
+  restoreNotUndone:
+    'Restoring into {volume} failed ({reason}); it holds part of the backup and, without a shell, could not be emptied again',
+  cloneNotUndone: 'Cloning into {volume} failed ({reason}); it holds part of the copy and, without a shell, could not be emptied again',
 } as const
 
 export type FieldTextKey = keyof typeof FIELD_TEXT

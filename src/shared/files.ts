@@ -22,6 +22,14 @@ export interface FileEntry {
 
 export type FileLimit = 'no-shell-image' | 'container-no-shell' | 'container-stopped'
 
+/** The image a volume's helper container runs from: chosen by content, shown so the user knows. */
+export interface HelperImage {
+  /** The image ID (the decision is kept by ID, not by tag). */
+  id: string
+  /** A tag of it, for people. */
+  name: string
+}
+
 export interface FileListing {
   /** Relative to the volume (or `/` of the container); '' is the root. */
   path: string
@@ -40,6 +48,8 @@ export interface FileListing {
    * image on the engine has a shell (volumes), the container has none, or it is stopped.
    */
   limit?: FileLimit
+  /** For a volume: the image its helper runs from (Wharf's own empty image when none has a shell). */
+  helperImage?: HelperImage
 }
 
 export interface FilePreview {

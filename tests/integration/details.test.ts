@@ -4,6 +4,7 @@ import { logLines } from '../../src/shared/logBatch'
 import { fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, TEST_IMAGE, testDocker, testLabels, uniqueName, waitFor } from './support/engine'
 import { collect } from './support/streams'
+import { waitForExecExit } from '../../src/main/engine/execExit'
 
 const docker = testDocker()
 let ctx: Awaited<ReturnType<typeof startApi>>
@@ -22,12 +23,12 @@ afterAll(async () => {
       .catch(() => undefined)
 })
 
+/** Runs `cmd` to its end: a start without attaching returns before the command has run. */
 async function exec(id: string, cmd: string[]): Promise<void> {
-  // Attached, so the stream ends when the command does (unattached, start returns at once).
-  const e = await docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true })
-  const stream = await e.start({})
-  stream.resume()
-  await new Promise((resolve) => stream.on('end', resolve))
+  const e = await docker.getContainer(id).exec({ Cmd: cmd })
+  await e.start({ Detach: true })
+  const { ExitCode } = await waitForExecExit(e, 30_000)
+  expect(ExitCode, `${cmd.join(' ')} exited ${ExitCode}`).toBe(0)
 }
 
 function lines(batches: LogBatch[]) {
@@ -44,7 +45,8 @@ describe('containers.inspect and containers.changes', () => {
 
   it('lists the container layer’s added, changed and deleted paths', async () => {
     const c = await createTestContainer(docker, { start: true })
-    await exec(c.id, ['sh', '-c', 'mkdir -p /work && echo x > /work/new.txt && echo y >> /etc/hostname.copy && rm /bin/yes'])
+    // The command takes a moment, so a helper that returns before it has ended fails every time, not once in a while.
+    await exec(c.id, ['sh', '-c', 'sleep 0.3 && mkdir -p /work && echo x > /work/new.txt && echo y >> /etc/hostname.copy && rm /bin/yes'])
     const changes = await ok<ContainerChange[]>(ctx.api, 'containers.changes', { id: c.id })
     expect(changes).toContainEqual({ path: '/work/new.txt', kind: 'A' })
     expect(changes).toContainEqual({ path: '/bin/yes', kind: 'D' })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NetworkSummary, Topology } from '../../src/shared/networks'
 import { fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, runId, testDocker } from './support/engine'
+import { waitForExecExit } from '../../src/main/engine/execExit'
 
 const docker = testDocker()
 let ctx: Awaited<ReturnType<typeof startApi>>
@@ -65,7 +66,7 @@ describe('networks (N1–N4)', () => {
         stream.on('end', () => resolve(text))
       })
       expect(output).toContain(`10.231.${octet}.10`)
-      expect((await exec.inspect()).ExitCode).toBe(0)
+      expect((await waitForExecExit(exec, 30_000)).ExitCode).toBe(0)
     }
 
     const refused = await fails(ctx.api, 'networks.remove', { id: name })

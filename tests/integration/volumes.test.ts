@@ -7,11 +7,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import type { TaskInfo } from '../../src/shared/tasks'
 import { download, fails, ok, startApi, upload } from './support/app'
-import { cleanup, dockerHost, runId, testDocker, TEST_IMAGE, waitFor } from './support/engine'
-import { volumeFileOnHost } from '../../src/main/storage/hostPath'
-import type { PathStat } from '../../src/main/storage/archiveApi'
-import { access, realpath } from 'node:fs/promises'
-import { constants } from 'node:fs'
+import { cleanup, runId, testDocker, TEST_IMAGE, waitFor } from './support/engine'
 import { join } from 'node:path'
 import { volumeFixture, readAll } from './support/volumes'
 
@@ -119,6 +115,7 @@ describe('volume browser (V3) with a shell helper', () => {
     const root = await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })
     expect(root.via).toBe('exec')
     expect(root.canModify).toBe(true)
+    expect(root.helperImage?.id).toMatch(/^sha256:/)
     expect(names(root)).toEqual(['dir:nested', 'file:empty.txt', 'link:escape', 'file:hello.txt', 'link:inside', 'file:sp ace é.txt'])
     const link = root.entries.find((e) => e.name === 'escape')
     expect(link?.linkTarget).toBe('/')
@@ -183,41 +180,6 @@ describe('volume browser (V3) with a shell helper', () => {
   })
 })
 
-describe('reading a volume file from the host folder (the local optimisation)', () => {
-  it('is used only inside the volume, for the file the engine describes, and can be turned off', async () => {
-    const info = await docker.getVolume(vol).inspect()
-    const readable = await access(info.Mountpoint, constants.R_OK).then(
-      () => true,
-      () => false,
-    )
-    const stat = async (rel: string) => {
-      const helper = await docker.createContainer({
-        Image: TEST_IMAGE,
-        Cmd: ['true'],
-        Labels: { 'wharf.test': runId },
-        HostConfig: { Binds: [`${vol}:/v`] },
-      })
-      const res = (await helper.infoArchive({ path: `/v/${rel}` })) as { headers: Record<string, string> }
-      await helper.remove()
-      return JSON.parse(Buffer.from(res.headers['x-docker-container-path-stat'], 'base64').toString()) as PathStat
-    }
-    const hello = await stat('hello.txt')
-    const found = await volumeFileOnHost(docker, dockerHost(), vol, 'hello.txt', hello)
-    // Where the folder is readable (the tests run as root in CI) the file is found; elsewhere the archive API is used.
-    if (readable) expect(found).toBe(join(await realpath(info.Mountpoint), 'hello.txt'))
-    else expect(found).toBeNull()
-    expect(await volumeFileOnHost(docker, dockerHost(), vol, 'escape/etc/hostname', { ...hello, size: 0 })).toBeNull()
-    expect(await volumeFileOnHost(docker, 'tcp://127.0.0.1:2375', vol, 'hello.txt', hello)).toBeNull()
-    expect(await volumeFileOnHost(docker, dockerHost(), vol, 'hello.txt', { ...hello, size: 7 })).toBeNull()
-    process.env.WHARF_NO_HOST_PATHS = '1'
-    try {
-      expect(await volumeFileOnHost(docker, dockerHost(), vol, 'hello.txt', hello)).toBeNull()
-    } finally {
-      delete process.env.WHARF_NO_HOST_PATHS
-    }
-  })
-})
-
 describe('volume browser through the archive API only (no image with a shell)', () => {
   it('lists from tar headers, reads, uploads and makes folders; rename and delete say why not', async () => {
     const root = await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: '' })
@@ -241,9 +203,10 @@ describe('volume browser through the archive API only (no image with a shell)', 
     expect(names(await ok<FileListing>(archiveOnly.api, 'files.list', { target, path: 'from-archive' }))).toEqual(['file:f.txt'])
     const refusal = await fails(archiveOnly.api, 'files.remove', { target, paths: ['from-archive'] })
     expect(refusal).toMatchObject({ code: 'unsupported' })
-    // The helper used no image but the one Wharf imported itself.
+    // The helper used no image but the one Wharf imported itself, and the listing says which.
+    expect(root.helperImage?.name).toBe('wharf-helper-empty:latest')
     const helpers = await docker.listContainers({ all: true, filters: { label: ['wharf.helper'] } })
-    expect(helpers.some((h) => h.Image.startsWith('wharf-helper-empty'))).toBe(true)
+    expect(helpers.some((h) => h.ImageID === root.helperImage?.id)).toBe(true)
   })
 })
 

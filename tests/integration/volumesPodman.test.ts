@@ -81,6 +81,15 @@ describe('volume browser on Podman', () => {
     await ok(ctx.api, 'files.rename', { target, path: 'nested/up.bin', name: 'moved.bin' })
     await ok(ctx.api, 'files.remove', { target, paths: ['nested/moved.bin'] })
     expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: 'nested' }))).toEqual(['dir:deeper'])
+    // All or nothing here too: a body that ends short replaces nothing and leaves no temporary file.
+    await expect(
+      upload(ctx, { kind: 'files', target, dir: '', file: 'hello.txt', size: 5000 }, Readable.from([Buffer.alloc(1000)]), 5000),
+    ).rejects.toThrow(/stopped after 1000 of 5000 bytes; nothing was changed/)
+    const preview = await ok<FilePreview>(ctx.api, 'files.read', { target, path: 'hello.txt', limit: 100 })
+    expect(Buffer.from(preview.data, 'base64').toString()).toBe('hello\n')
+    expect(names(await ok<FileListing>(ctx.api, 'files.list', { target, path: '' })).filter((n) => n.includes('.wharf-upload-'))).toEqual(
+      [],
+    )
     const hostile = pack()
     hostile.entry({ name: '../escape.txt' }, 'out')
     hostile.finalize()

@@ -12,9 +12,9 @@ import type { EngineScope } from '../engine/scope'
 export function acceptUpload(engine: EngineScope, spec: UploadSpec, body: Readable, length: number | undefined): Promise<unknown> {
   switch (spec.kind) {
     case 'restore':
-      return engine.fileTransfer.restore(spec.volume, body)
+      return engine.fileTransfer.restore(spec.volume, body, length)
     case 'extract':
-      return engine.fileTransfer.extract(spec.target, spec.dir, body)
+      return engine.fileTransfer.extract(spec.target, spec.dir, body, length)
     case 'files':
       // The declared size is what the file must have; a body of another length is refused before a byte is written.
       if (length !== undefined && length !== spec.size)

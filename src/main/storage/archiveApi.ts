@@ -4,7 +4,7 @@
  * usable image.
  */
 import type Dockerode from 'dockerode'
-import type { Readable } from 'node:stream'
+import { PassThrough, type Readable } from 'node:stream'
 import { WharfError } from '../../shared/errors'
 import { toWharfError } from '../engine/engineError'
 
@@ -57,5 +57,23 @@ export async function writeArchive(docker: Dockerode, container: string, dir: st
     res?.resume?.()
   } catch (err) {
     throw toWharfError(err)
+  }
+}
+
+/**
+ * A PUT body that can be stopped cleanly. Ended mid-archive, it makes the engine stop with
+ * "unexpected EOF" and answer, so the engine is done with the files by the time
+ * writeArchive rejects and Wharf cleans up; a destroyed request returns at once while the
+ * engine may still be writing.
+ */
+export function cuttable(source: Readable): { body: PassThrough; cut: () => void } {
+  const body = new PassThrough()
+  source.pipe(body)
+  return {
+    body,
+    cut: () => {
+      source.unpipe(body)
+      if (!body.writableEnded) body.end()
+    },
   }
 }

@@ -46,10 +46,10 @@ describe('checkArchive', () => {
       ]),
     )
     expect(good.entries).toBe(3)
-    expect(good.topLevel.sort()).toEqual(['d', 'top.txt'])
+    expect(good.parents).toEqual(['d'])
     await good.dispose()
     const gz = await checkArchive(tarOf([{ name: 'z.txt', body: 'zz' }]).pipe(createGzip()))
-    expect(gz.topLevel).toEqual(['z.txt'])
+    expect(gz.parents).toEqual([])
     await gz.dispose()
     await expect(
       checkArchive(
@@ -61,5 +61,18 @@ describe('checkArchive', () => {
     ).rejects.toThrow(/nothing was written.*escape/)
     await expect(checkArchive(tarOf([{ name: 'root', type: 'symlink', linkname: '/' }]))).rejects.toThrow(/outside/)
     await expect(checkArchive(Readable.from([Buffer.from('not a tar at all'.repeat(64))]))).rejects.toThrow(/tar/)
+  })
+
+  it('lists every folder the entries and hard links go through, once', async () => {
+    const deep = await checkArchive(
+      tarOf([
+        { name: './a/b/c/one.txt' },
+        { name: 'a/b/c/two.txt' },
+        { name: 'a/x/', type: 'directory' },
+        { name: 'h', type: 'link', linkname: 'l/m/target' },
+      ]),
+    )
+    expect(deep.parents.sort()).toEqual(['a', 'a/b', 'a/b/c', 'a/x', 'l', 'l/m'])
+    await deep.dispose()
   })
 })

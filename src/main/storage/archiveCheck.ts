@@ -14,12 +14,17 @@ import { Transform, type Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { extract } from 'tar-stream'
 import { refused } from './fileScope'
+import { onBodyFailure } from './uploadBody'
 
 export interface CheckedArchive {
   /** Opens the checked tar; call once. */
   open(): Readable
-  /** The archive's top-level names, to check against links already in the target folder. */
-  topLevel: string[]
+  /**
+   * Every folder the entries (and hard links' targets) go through, e.g. `a` and `a/b` for
+   * `a/b/c.txt`, and every folder entry itself: the engine follows links already there, so each is checked against the
+   * target folder before extracting (archiveParents.ts).
+   */
+  parents: string[]
   entries: number
   bytes: number
   dispose(): Promise<void>
@@ -65,14 +70,34 @@ export function entryProblem(
   return undefined
 }
 
-export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: boolean } = {}): Promise<CheckedArchive> {
+export async function checkArchive(
+  upload: Readable,
+  opts: { keepOutsideLinks?: boolean; /** The upload's declared size (Content-Length): anything else refuses it. */ length?: number } = {},
+): Promise<CheckedArchive> {
   const dir = await mkdtemp(join(tmpdir(), 'wharf-upload-'))
   const file = join(dir, 'checked.tar')
   const dispose = (): Promise<void> => rm(dir, { recursive: true, force: true })
-  const top = new Set<string>()
+  const parents = new Set<string>()
   const links = new Set<string>()
   let entries = 0
   let bytes = 0
+  let received = 0
+  // A cancelled upload may close without an error: that must end the check, not stall it.
+  const input = upload.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        received += chunk.length
+        done(null, chunk)
+      },
+    }),
+  )
+  let cutShort = false
+  // Set before the upload is dropped, whose closing must not replace the reason.
+  let refusal: Error | undefined
+  onBodyFailure(upload, (err) => {
+    cutShort = true
+    input.destroy(err)
+  })
   try {
     const head = await firstBytes(input)
     const gzipped = head[0] === 0x1f && head[1] === 0x8b
@@ -89,13 +114,16 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
       parser.on('entry', (header, body, next) => {
         const problem = entryProblem(header.name, header.type, header.linkname, links, opts.keepOutsideLinks)
         if (problem) {
-          reject(refused(`The archive was refused, nothing was written: ${problem}`))
+          refusal = refused(`The archive was refused, nothing was written: ${problem}`)
+          reject(refusal)
           tar.unpipe(counter)
+          upload.destroy()
           input.destroy()
           return
         }
-        const first = posix.normalize(header.name).split('/')[0]
-        if (first && first !== '.') top.add(first)
+        // A folder entry is a folder its own entries go through.
+        addParents(parents, header.type === 'directory' ? `${header.name}/x` : header.name)
+        if (header.type === 'link' && header.linkname) addParents(parents, header.linkname)
         entries++
         body.on('end', next)
         body.resume()
@@ -112,13 +140,25 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
     counter.pipe(parser)
     await checked
     await written
+    if (opts.length !== undefined && received !== opts.length)
+      throw refused(`The archive was refused, nothing was written: the upload stopped after ${received} of ${opts.length} bytes`)
     if (entries === 0) throw refused('The archive has no entries (is it a .tar or .tar.gz?)')
   } catch (err) {
     await dispose()
+    if (refusal) throw refusal
+    if (cutShort) throw refused(`The archive was refused, nothing was written: the upload stopped after ${received} bytes`)
     if ((err as Error).message?.includes('refused') || (err as Error).message?.includes('no entries')) throw err
     throw refused(`Not a readable .tar or .tar.gz: ${(err as Error).message}`)
   }
-  return { open: () => createReadStream(file), topLevel: [...top], entries, bytes, dispose }
+  return { open: () => createReadStream(file), parents: [...parents], entries, bytes, dispose }
+}
+
+function addParents(parents: Set<string>, name: string): void {
+  const parts = posix
+    .normalize(name)
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+  for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join('/'))
 }
 
 /** Peeks at the first bytes (to tell gzip from tar) and puts them back. */

@@ -3,6 +3,7 @@ import type Dockerode from 'dockerode'
 import { WharfError } from '../../shared/errors'
 import { FrameDemuxer } from '../engine/logs/demux'
 import { toWharfError } from '../engine/engineError'
+import { waitForExecExit } from '../engine/execExit'
 
 export interface ExecResult {
   stdout: Buffer
@@ -38,7 +39,7 @@ export async function execCapture(docker: Dockerode, container: string, cmd: str
         reject(e)
       })
     })
-    const info = await exec.inspect()
+    const info = await waitForExecExit(exec, timeoutMs)
     return { stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim(), exitCode: info.ExitCode ?? -1 }
   } catch (err) {
     throw err instanceof WharfError ? err : toWharfError(err)

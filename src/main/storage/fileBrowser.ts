@@ -32,7 +32,7 @@ export class FileBrowser {
     return this.scopes.with(target, async (scope) => {
       const { path: abs, stat } = await resolvePath(scope, path)
       if (!isDir(stat)) throw refused(`${path || '/'} is not a folder`)
-      const base = { path, canModify: scope.shell, limit: scope.limit }
+      const base = { path, canModify: scope.shell, limit: scope.limit, helperImage: scope.helperImage }
       if (scope.shell) {
         const result = await execCapture(scope.docker, scope.container, ['sh', '-c', LIST_SCRIPT, 'wharf-list', abs, scope.root])
         if (result.exitCode === 4) throw refused(`${path} leads outside the volume`)

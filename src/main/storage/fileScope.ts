@@ -9,7 +9,7 @@ import type Dockerode from 'dockerode'
 import { posix } from 'node:path'
 import { fieldText } from '../../shared/fieldText'
 import { WharfError } from '../../shared/errors'
-import type { FileLimit, FileTarget } from '../../shared/files'
+import type { FileLimit, FileTarget, HelperImage } from '../../shared/files'
 import { readArchive, statPath, type PathStat } from './archiveApi'
 import { execCapture } from './execCapture'
 import { fromGoMode } from './fileMode'
@@ -31,6 +31,8 @@ export interface Scope {
    * is missing there answers 404 instead of describing the link.
    */
   statFollowsLinks?: boolean
+  /** For a volume, the image its helper runs from. */
+  helperImage?: HelperImage
 }
 
 /** Reading a folder's tar to find one link in it stops after this much. */
@@ -61,6 +63,7 @@ export class FileScopes {
           label: target.name,
           limit: helper.shell ? undefined : 'no-shell-image',
           statFollowsLinks: this.statFollowsLinks(),
+          helperImage: helper.image,
         }),
       )
     }

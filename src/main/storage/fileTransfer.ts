@@ -2,32 +2,37 @@
  * Bytes in and out of volumes and containers, all streamed: download a file (raw) or a
  * folder (tar), upload files one request each, extract a checked archive, back a volume
  * up as .tar/.tar.gz, restore one into an empty volume, clone a volume (V3, V4, C9).
+ * Every write is all or nothing: see fileUpload.ts and volumeFill.ts.
  */
-import { Transform, type Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { createGzip } from 'node:zlib'
-import { pack } from 'tar-stream'
 import { fieldText } from '../../shared/fieldText'
 import { WharfError } from '../../shared/errors'
 import type { FileTarget } from '../../shared/files'
-import { baseName, checkName, normalizeRelPath, parentOf } from '../../shared/filePaths'
+import { baseName, checkName, normalizeRelPath } from '../../shared/filePaths'
 import type { EngineConnection } from '../engine/connection'
-import { toWharfError } from '../engine/engineError'
 import type { TaskStarter } from '../tasks/tasks'
 import type { Download } from '../downloads/downloads'
-import { readArchive, statPath, writeArchive } from './archiveApi'
+import { readArchive, writeArchive } from './archiveApi'
 import { checkArchive } from './archiveCheck'
+import { checkExistingParents } from './archiveParents'
 import { fileBody, type FileBrowser } from './fileBrowser'
 import { isDir, refused, resolvePath, type Scope } from './fileScope'
+import { uploadFile } from './fileUpload'
+import { openVolumeFileOnHost } from './hostPath'
+import { VolumeFill } from './volumeFill'
 import { MOUNTS } from './volumeHelpers'
-import { volumeFileOnHost } from './hostPath'
-import { createReadStream } from 'node:fs'
 
 export class FileTransfer {
+  private readonly fill: VolumeFill
+
   constructor(
     private readonly engine: EngineConnection,
     private readonly browser: FileBrowser,
-    private readonly tasks: TaskStarter,
-  ) {}
+    tasks: TaskStarter,
+  ) {
+    this.fill = new VolumeFill(engine, browser, tasks)
+  }
 
   /** A file as itself, a folder as a tar of it. The helper is held until the download ends. */
   download(target: FileTarget, path: string): Promise<Download> {
@@ -39,7 +44,7 @@ export class FileTransfer {
         return { filename: `${name}.tar`, contentType: 'application/x-tar', body: await readArchive(scope.docker, scope.container, abs) }
       const onHost =
         target.kind === 'volume' && scope.root
-          ? await volumeFileOnHost(
+          ? await openVolumeFileOnHost(
               scope.docker,
               this.engine.getStatus().endpoint ?? '',
               target.name,
@@ -47,7 +52,10 @@ export class FileTransfer {
               stat,
             )
           : null
-      const body = onHost ? createReadStream(onHost, { highWaterMark: 1024 * 1024 }) : await fileBody(scope.docker, scope.container, abs)
+      // From the descriptor that was checked, never by name again; no further than the size announced.
+      const body = onHost
+        ? onHost.createReadStream({ highWaterMark: 1024 * 1024, start: 0, end: stat.size - 1 })
+        : await fileBody(scope.docker, scope.container, abs)
       return { filename: name, contentType: 'application/octet-stream', size: stat.size, body }
     })
   }
@@ -64,50 +72,29 @@ export class FileTransfer {
     })
   }
 
-  /** One uploaded file, `relative` may hold sub-folders (a dropped folder); written into `dir`. */
+  /** One uploaded file, `relative` may hold sub-folders (a dropped folder); written into `dir`, all or nothing. */
   upload(target: FileTarget, dir: string, relative: string, size: number, body: Readable): Promise<{ path: string }> {
     const rel = normalizeRelPath(relative)
     const bad = rel.split('/').map(checkName).find(Boolean)
     if (!rel || bad) throw refused(`Not a valid file name: ${relative}${bad ? ` (${bad})` : ''}`)
     return this.browser.scopes.with(target, async (scope) => {
-      const { path: absDir, stat } = await resolvePath(scope, dir)
-      if (!isDir(stat)) throw refused(`${dir || '/'} is not a folder`)
-      // Sub-folders that already exist must not be links leading out.
-      if (rel.includes('/')) await resolvePath(scope, [dir, parentOf(rel)].filter(Boolean).join('/'), { allowMissing: true })
-      const existing = await statPath(scope.docker, scope.container, `${absDir}/${rel}`)
-      if (existing && isDir(existing)) throw new WharfError({ code: 'conflict', message: fieldText('folderNotFile', { path: rel }) })
-      const tar = pack()
-      let received = 0
-      body.on('data', (c: Buffer) => (received += c.length))
-      const entry = tar.entry({ name: rel, size, mode: 0o644, mtime: new Date() }, (err) => {
-        if (err) tar.destroy(err)
-        else tar.finalize()
-      })
-      body.on('error', (err) => tar.destroy(err))
-      body.pipe(entry)
-      await writeArchive(scope.docker, scope.container, absDir, tar)
-      if (received !== size) throw refused(`The upload of ${rel} stopped after ${received} of ${size} bytes`)
+      await uploadFile(scope, dir, rel, size, body)
       return { path: [dir, rel].filter(Boolean).join('/') }
     })
   }
 
-  /** Extracts an uploaded .tar or .tar.gz into `dir` after checking every entry. */
-  extract(target: FileTarget, dir: string, archive: Readable, opts: { restore?: boolean } = {}): Promise<{ entries: number }> {
+  /**
+   * Extracts an uploaded .tar or .tar.gz into `dir`. It is received whole (`length`
+   * bytes, when known) and every entry checked before anything is written, so a
+   * cancelled or cut-short upload writes nothing.
+   */
+  extract(target: FileTarget, dir: string, archive: Readable, length?: number): Promise<{ entries: number }> {
     return this.browser.scopes.with(target, async (scope) => {
       const { path: absDir, stat } = await resolvePath(scope, dir)
       if (!isDir(stat)) throw refused(`${dir || '/'} is not a folder`)
-      if (opts.restore) {
-        const listing = await this.browser.list(target, dir)
-        if (listing.entries.length > 0)
-          throw new WharfError({
-            code: 'conflict',
-            message: fieldText('volumeNotEmpty', { volume: scope.label, count: String(listing.entries.length) }),
-          })
-      }
-      const checked = await checkArchive(archive, { keepOutsideLinks: opts.restore })
+      const checked = await checkArchive(archive, { length })
       try {
-        for (const top of checked.topLevel.slice(0, 1000))
-          await resolvePath(scope, [dir, top].filter(Boolean).join('/'), { allowMissing: true })
+        await checkExistingParents(scope, absDir, checked.parents)
         await writeArchive(scope.docker, scope.container, absDir, checked.open())
         return { entries: checked.entries }
       } finally {
@@ -116,59 +103,14 @@ export class FileTransfer {
     })
   }
 
-  /** Restore (V4): into `volume`, created when missing, refused when it has files. */
-  async restore(volume: string, archive: Readable): Promise<{ entries: number }> {
-    const docker = await this.engine.client()
-    const exists = await docker
-      .getVolume(volume)
-      .inspect()
-      .then(() => true)
-      .catch(() => false)
-    if (!exists) await docker.createVolume({ Name: volume }).catch((err: unknown) => Promise.reject(toWharfError(err)))
-    return this.extract({ kind: 'volume', name: volume }, '', archive, { restore: true })
+  /** Restore (V4): into `volume`, created when missing, refused when it has files; undone on failure. */
+  restore(volume: string, archive: Readable, length?: number): Promise<{ entries: number }> {
+    return this.fill.restore(volume, archive, length)
   }
 
-  /** Clone (V4) as a task: `to` is created (or must be empty), then the tar of `from` streams into it. */
+  /** Clone (V4) as a task: `to` is created (or must be empty); undone when it fails or is cancelled. */
   clone(from: string, to: string): ReturnType<TaskStarter['start']> {
-    if (from === to) throw refused('Choose a different name for the copy')
-    return this.tasks.start('clone', `${from} → ${to}`, async (task) => {
-      const docker = await this.engine.client()
-      await docker
-        .getVolume(from)
-        .inspect()
-        .catch((err: unknown) => Promise.reject(toWharfError(err)))
-      const exists = await docker
-        .getVolume(to)
-        .inspect()
-        .then(() => true)
-        .catch(() => false)
-      if (!exists)
-        await docker
-          .createVolume({ Name: to, Labels: { 'wharf.cloned-from': from } })
-          .catch((err: unknown) => Promise.reject(toWharfError(err)))
-      else if ((await this.browser.list({ kind: 'volume', name: to }, '')).entries.length > 0)
-        throw new WharfError({ code: 'conflict', message: fieldText('cloneTargetNotEmpty', { volume: to }) })
-      const { helper, release } = await this.browser.scopes.helpers.acquire([from, to])
-      try {
-        const abort = new AbortController()
-        task.onCancel(() => abort.abort())
-        const source = await readArchive(docker, helper.id, `${MOUNTS[0]}/.`, abort.signal)
-        let copied = 0
-        const meter = new Transform({
-          transform(chunk: Buffer, _e, done) {
-            copied += chunk.length
-            task.layer({ id: 'copy', status: 'Copying', current: copied })
-            done(null, chunk)
-          },
-        })
-        source.on('error', (err) => meter.destroy(err))
-        await writeArchive(docker, helper.id, MOUNTS[1], source.pipe(meter))
-        task.layer({ id: 'copy', status: 'Copied', current: copied, total: copied })
-        return `Copied ${from} into ${to}`
-      } finally {
-        release()
-      }
-    })
+    return this.fill.clone(from, to)
   }
 
   /** Like scopes.with, but keeps the helper until the returned download's body closes. */

@@ -58,7 +58,7 @@ export function openSettings(dir: string, now: () => Date = () => new Date()): S
     if (!(err instanceof SyntaxError) || !existsSync(file)) throw err
     const kept = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`
     renameSync(file, kept)
-    notices.push(`The settings file could not be read (${(err as Error).message}); it was kept as ${kept} and defaults are in use.`)
+    notices.push(`The settings file could not be read (${err.message}); it was kept as ${kept} and defaults are in use.`)
     conf = new Conf<Stored>(options)
   }
 

@@ -1,9 +1,11 @@
 /**
  * Helper containers that mount a volume so Wharf can read and change its files on any
  * engine (DESIGN V3). In order: an image already on the engine with a shell and the
- * usual tools (probed, then remembered); with none, an empty image Wharf imports from a
- * tar it builds in memory, used by a container that is created but never started — the
- * archive API still reads and writes its mounts. Nothing is ever pulled.
+ * usual tools — chosen by what it contains and proven with nothing mounted before it
+ * ever sees a volume (helperImage.ts), then remembered by ID; with none, an empty image
+ * Wharf imports from a tar it builds in memory, used by a container that is created but
+ * never started — the archive API still reads and writes its mounts. Nothing is ever
+ * pulled.
  *
  * Helpers are labelled and removed after a short idle time; those left by a crashed
  * Wharf are removed on the next start (their owner process is gone), and a running
@@ -15,7 +17,9 @@ import { pack } from 'tar-stream'
 import { WharfError } from '../../shared/errors'
 import type { EngineConnection } from '../engine/connection'
 import { toWharfError } from '../engine/engineError'
+import type { HelperImage } from '../../shared/files'
 import { execCapture } from './execCapture'
+import { examineCandidates, probeScript, provesItself } from './helperImage'
 
 export const HELPER_LABEL = 'wharf.helper'
 const OWNER_LABEL = 'wharf.helper.owner'
@@ -23,14 +27,13 @@ const OWNER_LABEL = 'wharf.helper.owner'
 export const MOUNTS = ['/wharf-volume', '/wharf-target'] as const
 const EMPTY_IMAGE = 'wharf-helper-empty'
 const IDLE_MS = 90_000
-const MAX_PROBES = 6
-export const TOOLS_PROBE = 'for t in stat find readlink mv rm mkdir sleep; do command -v $t >/dev/null || exit 97; done'
+export const TOOLS_PROBE = 'for t in stat find readlink mv rm rmdir mkdir sleep; do command -v $t >/dev/null || exit 97; done'
 
 export interface Helper {
   id: string
   /** Can run commands: listing by find/stat, rename, delete. */
   shell: boolean
-  image: string
+  image: HelperImage
 }
 
 interface Slot {
@@ -41,18 +44,10 @@ interface Slot {
 
 const owner = `${hostname()}:${process.pid}`
 
-function rank(tags: string[]): number {
-  const name = tags.join(' ')
-  if (/busybox/.test(name)) return 0
-  if (/alpine/.test(name)) return 1
-  if (/debian|ubuntu|fedora/.test(name)) return 2
-  return 3
-}
-
 export class VolumeHelpers {
   private readonly slots = new Map<string, Slot>()
   /** The image that proved to have a shell and tools, or null for archive-only; per engine. */
-  private shellImage?: { endpoint: string; image: string | null }
+  private shellImage?: { endpoint: string; image: HelperImage | null }
   private cleaned = false
 
   constructor(
@@ -147,8 +142,11 @@ export class VolumeHelpers {
     if (this.shellImage?.endpoint !== endpoint) this.shellImage = undefined
     if (!this.options.archiveOnly && this.shellImage?.image !== null) {
       const known = this.shellImage?.image
-      const candidates = known ? [known] : await shellCandidates(docker)
+      const labels = { [HELPER_LABEL]: 'probe', [OWNER_LABEL]: owner }
+      const candidates = known ? [known] : await examineCandidates(docker, labels)
       for (const image of candidates) {
+        // Nothing unproven is started with a volume mounted.
+        if (!known && !(await provesItself(docker, image.id, probeScript(TOOLS_PROBE), labels))) continue
         const helper = await tryShellHelper(docker, image, volumes)
         if (helper) {
           this.shellImage = { endpoint, image }
@@ -178,19 +176,10 @@ function helperSpec(image: string, volumes: string[], shell: boolean): Dockerode
   }
 }
 
-async function shellCandidates(docker: Dockerode): Promise<string[]> {
-  const images = await docker.listImages()
-  return images
-    .filter((i) => (i.RepoTags ?? []).some((t) => t !== '<none>:<none>'))
-    .sort((a, b) => rank(a.RepoTags ?? []) - rank(b.RepoTags ?? []) || a.Size - b.Size)
-    .slice(0, MAX_PROBES)
-    .map((i) => i.Id)
-}
-
-async function tryShellHelper(docker: Dockerode, image: string, volumes: string[]): Promise<Helper | null> {
+async function tryShellHelper(docker: Dockerode, image: HelperImage, volumes: string[]): Promise<Helper | null> {
   let container: Dockerode.Container | undefined
   try {
-    container = await docker.createContainer(helperSpec(image, volumes, true))
+    container = await docker.createContainer(helperSpec(image.id, volumes, true))
     await container.start()
     const probe = await execCapture(docker, container.id, ['sh', '-c', TOOLS_PROBE], 10_000)
     if (probe.exitCode === 0) return { id: container.id, shell: true, image }
@@ -204,7 +193,7 @@ async function tryShellHelper(docker: Dockerode, image: string, volumes: string[
 async function archiveHelper(docker: Dockerode, volumes: string[]): Promise<Helper> {
   try {
     const image = await emptyImage(docker)
-    const container = await docker.createContainer(helperSpec(image, volumes, false))
+    const container = await docker.createContainer(helperSpec(image.id, volumes, false))
     return { id: container.id, shell: false, image }
   } catch (err) {
     throw toWharfError(err)
@@ -212,15 +201,15 @@ async function archiveHelper(docker: Dockerode, volumes: string[]): Promise<Help
 }
 
 /** An image with nothing but the mount folders, imported like `docker import` (no pull). */
-async function emptyImage(docker: Dockerode): Promise<string> {
+async function emptyImage(docker: Dockerode): Promise<HelperImage> {
   // `latest`: Podman's import ignores the tag parameter and always tags latest.
   const name = `${EMPTY_IMAGE}:latest`
   const found = await docker
     .getImage(name)
     .inspect()
-    .then(() => true)
-    .catch(() => false)
-  if (found) return name
+    .then((info) => info.Id)
+    .catch(() => undefined)
+  if (found) return { id: found, name }
   const tar = pack()
   for (const dir of MOUNTS) tar.entry({ name: `${dir.slice(1)}/`, type: 'directory', mode: 0o755 })
   tar.finalize()
@@ -233,7 +222,7 @@ async function emptyImage(docker: Dockerode): Promise<string> {
   })
   if (/"error"/.test(output))
     throw new WharfError({ code: 'engine_error', message: `Could not import the helper image: ${output.slice(0, 300)}` })
-  return name
+  return { id: (await docker.getImage(name).inspect()).Id, name }
 }
 
 /** Helpers whose Wharf is gone: same host, owner process not alive; or never started and old. */

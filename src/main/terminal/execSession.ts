@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { WharfError } from '../../shared/errors'
 import type { EngineConnection } from '../engine/connection'
 import { toWharfError } from '../engine/engineError'
+import { waitForExecExit } from '../engine/execExit'
 import type { EngineEvent } from '../engine/eventLines'
 import type { TerminalExit, TerminalSink } from './backend'
 import { HijackedSession } from './hijackedSession'
@@ -99,7 +100,8 @@ export class ExecSession extends HijackedSession {
   protected async onStreamEnd(): Promise<TerminalExit> {
     try {
       const docker = await this.engine.client()
-      const state = await docker.getExec(this.execId).inspect()
+      // The stream can close a moment before the engine records the exit code.
+      const state = await waitForExecExit(docker.getExec(this.execId), 5000)
       // Killed by a signal: maybe the whole container is going down, and the stream
       // closed before the engine marked it stopped. Its die event, if it comes now,
       // ends the session first (finish runs once).
@@ -138,6 +140,8 @@ export class ExecSession extends HijackedSession {
         AttachStderr: false,
       })
       await killer.start({ Detach: true })
+      // Closed means ended: wait for the hang-up to finish its work (it kills after 1 s at most).
+      await waitForExecExit(killer, 5000)
     } catch (err) {
       // The container stopped or the engine went away: the process went with it.
       console.warn('wharf: could not end an exec session:', (err as Error).message)

@@ -54,18 +54,26 @@ export async function fails(api: BoundApi, method: string, input: unknown = {}) 
   return envelope.error
 }
 
-async function ticket(ctx: TestApp, method: 'transfers.download' | 'transfers.upload', spec: unknown): Promise<string> {
+/** What a transfer needs: the app (its tickets and engines) and the API a window uses. */
+export type TransferCtx = Pick<TestApp, 'app' | 'api'>
+
+async function ticket(ctx: TransferCtx, method: 'transfers.download' | 'transfers.upload', spec: unknown): Promise<string> {
   const envelope = await ctx.api.call(method, spec)
   if (!envelope.ok) throw new WharfError(envelope.error)
   return (envelope.result as { ticket: string }).ticket
 }
 
 /** A download as the renderer makes one: a ticket through the contract (validated), then the stream it names. */
-export async function download(ctx: TestApp, spec: unknown): Promise<Download> {
+export async function download(ctx: TransferCtx, spec: unknown): Promise<Download> {
   return transferRoutes(ctx.app).download(await ticket(ctx, 'transfers.download', spec))
 }
 
 /** An upload as the renderer makes one: a ticket through the contract (validated), then the body. */
-export async function upload(ctx: TestApp, spec: unknown, body: Readable, length?: number): Promise<unknown> {
+export async function upload(ctx: TransferCtx, spec: unknown, body: Readable, length?: number): Promise<unknown> {
   return transferRoutes(ctx.app).upload(await ticket(ctx, 'transfers.upload', spec), body, length)
+}
+
+/** The HTTP path of an upload, as the page gets it: `/upload/<ticket>`. */
+export async function uploadPath(ctx: TransferCtx, spec: unknown): Promise<string> {
+  return `/upload/${await ticket(ctx, 'transfers.upload', spec)}`
 }

@@ -18,7 +18,7 @@ export function useOpenTerminal() {
     opening.value = true
     error.value = null
     try {
-      await store.open({ ...spec, engine } as OpenSpec)
+      await store.open({ ...spec, engine })
       await router.push({ name: 'terminal' })
     } catch (err) {
       error.value = err instanceof Error ? err.message : String(err)

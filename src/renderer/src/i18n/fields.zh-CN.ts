@@ -41,4 +41,9 @@ export default {
   folderNotFile: '{path} 是文件夹，不能用文件替换',
   volumeNotEmpty: '{volume} 不是空的（{count} 项）；请恢复到新卷或空卷中',
   cloneTargetNotEmpty: '{volume} 中已有文件；请克隆到新卷或空卷中',
+  uploadIncomplete: '{name} 的上传在 {size} 字节中的 {received} 字节处中断；未做任何更改',
+  replaceNeedsShell: '{name} 已存在；替换它需要辅助容器或容器中有 shell（sh、mv），以便在新文件完整到达之前保留旧文件',
+  leftPartly: '写入 {name} 失败（{reason}）；可能留下了部分内容，而没有 shell，Wharf 无法删除它',
+  restoreNotUndone: '恢复到 {volume} 失败（{reason}）；其中留有部分备份内容，且没有 shell，无法再次清空',
+  cloneNotUndone: '克隆到 {volume} 失败（{reason}）；其中留有部分复制内容，且没有 shell，无法再次清空',
 }

@@ -38,6 +38,11 @@ export default {
   },
   summary: 'no entries | 1 entry, {size} in files | {n} entries, {size} in files',
   dropHint: 'drop files or folders here to upload',
+  helperImage: 'helper image {name} ({id})',
+  helperImageEmpty:
+    'No image on the engine passed the checks for a helper, so Wharf uses its own empty image {id}: its container is never started; the archive API reads and writes the volume.',
+  helperImageWhy:
+    'Wharf reaches this volume through a helper container from image {id}, chosen for what it contains (a real sh, mv and rm, no scripts), and run once with nothing mounted before it was given a volume.',
   uploads: 'Uploads',
   uploadProgress: 'Upload of {name}',
   uploadState: { queued: 'Waiting', sending: 'Uploading…', done: 'Uploaded', failed: 'Failed' },

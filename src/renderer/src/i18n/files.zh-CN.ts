@@ -37,6 +37,10 @@ export default {
   },
   summary: '没有条目 | 1 项，文件共 {size} | {n} 项，文件共 {size}',
   dropHint: '把文件或文件夹拖到这里即可上传',
+  helperImage: '辅助镜像 {name}（{id}）',
+  helperImageEmpty: '引擎上没有镜像通过辅助容器的检查，因此 Wharf 使用自己的空镜像 {id}：其容器从不启动；由归档 API 读写此数据卷。',
+  helperImageWhy:
+    'Wharf 通过一个基于镜像 {id} 的辅助容器访问此数据卷。该镜像是按其内容选定的（真实的 sh、mv 和 rm，而不是脚本），并且在挂载数据卷之前先在不挂载任何内容的情况下运行过一次。',
   uploads: '上传',
   uploadProgress: '{name} 的上传进度',
   uploadState: { queued: '等待中', sending: '上传中…', done: '已上传', failed: '失败' },

@@ -28,9 +28,9 @@ export interface ListStore<T> {
   loading: Ref<boolean>
   loaded: Ref<boolean>
   error: Ref<string | null>
-  load(): Promise<void>
+  load: () => Promise<void>
   /** Runs a change, then lists again (the change's own events will confirm it). */
-  after<R>(work: Promise<R>): Promise<R>
+  after: <R>(work: Promise<R>) => Promise<R>
   api: EngineClient
 }
 
