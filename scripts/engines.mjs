@@ -3,6 +3,7 @@
 import { ensurePrerequisites } from './lib/prereqs.mjs'
 import { join } from 'node:path'
 import { engineDir, startDockerd, stopDockerd } from './lib/dockerd.mjs'
+import { stopSshd, stopTlsEngine } from './lib/remoteEngines.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 import { startPodman, stopPodman } from './lib/podman.mjs'
 
@@ -17,6 +18,8 @@ if (command === 'start') {
   for (const [key, value] of Object.entries({ ...registryEnv(), ...podman })) console.log(`export ${key}=${value}`)
 } else if (command === 'stop') {
   stopRegistries()
+  await stopSshd()
+  await stopTlsEngine()
   await stopPodman()
   await stopDockerd()
 } else {

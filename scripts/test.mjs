@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { engineDir, startDockerd, stopDockerd } from './lib/dockerd.mjs'
+import { stopSshd, stopTlsEngine } from './lib/remoteEngines.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 import { startPodman, stopPodman } from './lib/podman.mjs'
 import { ensurePrerequisites } from './lib/prereqs.mjs'
@@ -81,7 +82,7 @@ let engine
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     stopRegistries()
-    void Promise.allSettled([stopPodman(), stopDockerd()]).finally(() => process.exit(130))
+    void Promise.allSettled([stopPodman(), stopSshd(), stopTlsEngine(), stopDockerd()]).finally(() => process.exit(130))
   })
 }
 try {
@@ -129,6 +130,9 @@ if (engine) {
   }
   if (!process.env.WHARF_KEEP_ENGINE) {
     stopRegistries()
+    // The remote-engine tests start these when they run (tests/integration/remoteEngines.test.ts).
+    await stopSshd(() => undefined)
+    await stopTlsEngine(() => undefined)
     await stopPodman()
     await stopDockerd()
   }

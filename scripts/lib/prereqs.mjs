@@ -13,6 +13,10 @@ export const requirements = [
   ['/usr/bin/docker-registry', 'docker-registry'],
   ['/usr/bin/htpasswd', 'apache2-utils'],
   ['/usr/bin/podman', 'podman'],
+  // The added-engine tests: a TLS daemon's certificates, an sshd reaching the test engine.
+  ['/usr/bin/openssl', 'openssl'],
+  ['/usr/sbin/sshd', 'openssh-server'],
+  ['/usr/bin/ssh-keygen', 'openssh-client'],
   // tests/integration/credentialHelper.test.ts: a real `pass` store behind docker-credential-pass.
   ['/usr/bin/docker-credential-pass', 'golang-docker-credential-helpers'],
   ['/usr/bin/pass', 'pass'],
