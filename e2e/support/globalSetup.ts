@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const E2E_TOKEN = 'e2e-token-0123456789'
@@ -10,6 +11,9 @@ export default async function globalSetup(): Promise<() => void> {
     throw new Error('DOCKER_HOST is not set: run e2e through `npm test` or export what `npm run engines` prints')
   const server = join(__dirname, '../../out/main/server.js')
   if (!existsSync(server)) throw new Error('The app is not built: run `npm run build:app` first')
+  // SSH host keys the tests accept go to a known_hosts of their own, never the user's.
+  const knownHosts = join(mkdtempSync(join(tmpdir(), 'wharf-e2e-ssh-')), 'known_hosts')
+  process.env.WHARF_KNOWN_HOSTS = knownHosts
   const child = spawn(process.execPath, [server, '--port', '0', '--token', E2E_TOKEN], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: process.env,

@@ -24,7 +24,7 @@ export interface AppOptions extends ScopeOptions {
   pickPath?: PathPicker
   /** Where settings and added engines are kept; without one, in memory only (tests). */
   settings?: SettingsStore
-  /** The user's known_hosts (default ~/.ssh/known_hosts). */
+  /** The user's known_hosts (default $WHARF_KNOWN_HOSTS, else ~/.ssh/known_hosts). */
   knownHostsFile?: string
 }
 
@@ -55,7 +55,7 @@ export function createAppServices(options: AppOptions = {}): AppServices {
   engines.onRemove((id) => terminals.closeEngine(id))
   const startup = engines.add({ id: STARTUP_ENGINE, name: 'Local', source: 'startup', options })
   void podmanInstalled().then((available) => startup.connection.setPodmanAvailable(available))
-  const knownHosts = new KnownHosts(options.knownHostsFile ?? join(homedir(), '.ssh', 'known_hosts'))
+  const knownHosts = new KnownHosts(options.knownHostsFile ?? process.env.WHARF_KNOWN_HOSTS ?? join(homedir(), '.ssh', 'known_hosts'))
   const book = new EngineBook(engines, settings, knownHosts, STARTUP_ENGINE)
   book.restore()
   return {
