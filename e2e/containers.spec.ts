@@ -108,6 +108,15 @@ test('compose projects are grouped and can be folded', async ({ page }) => {
   await expect(ui.row(`${project}-web-1`)).toHaveCount(1)
 })
 
+// The language is a saved preference: a test that switches it puts English back, passed or failed.
+test.afterEach(async ({ page }) => {
+  const chinese = page.getByRole('combobox', { name: '语言' })
+  if (await chinese.isVisible()) {
+    await chinese.selectOption({ label: 'English' })
+    await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible()
+  }
+})
+
 test('the language can be switched to Simplified Chinese', async ({ page }) => {
   const ui = new ContainersPage(page)
   await ui.open()
