@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Services } from './api/handlers'
 import type { ApiStack } from './apiStack'
 import { allowedHostsFor, type AuthConfig } from './transport/httpAuth'
-import { createHttpServer } from './transport/httpServer'
+import { createHttpServer, type ServerStats } from './transport/httpServer'
 
 export interface BrowserModeOptions {
   port: number
@@ -21,6 +21,8 @@ export interface BrowserMode {
   url: string
   port: number
   services: Services
+  /** What the server holds open now: connections by kind, transfers, API sockets. */
+  stats(): ServerStats
   close(): Promise<void>
 }
 
@@ -42,16 +44,16 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     }
   })
   const auth: AuthConfig = { token: options.token, allowedHosts: new Set() }
-  const server = createHttpServer({
+  const http = createHttpServer({
     api: stack,
     auth,
     rendererRoot: options.rendererRoot ?? join(__dirname, '../renderer'),
     onDemand: () => setImmediate(loadStack),
   })
   const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.host, () => {
-      const address = server.address()
+    http.server.once('error', reject)
+    http.server.listen(options.port, options.host, () => {
+      const address = http.server.address()
       resolve(typeof address === 'object' && address ? address.port : options.port)
     })
   })
@@ -66,13 +68,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     url,
     port,
     services,
-    close: () =>
-      new Promise<void>((done) => {
-        // Terminal sessions tell their exec'd processes to end before the engine connection goes.
-        void services.dispose().finally(() => {
-          server.close(() => done())
-          server.closeAllConnections()
-        })
-      }),
+    stats: () => http.stats(),
+    // Terminal sessions tell their exec'd processes to end before the engine connection goes.
+    close: () => services.dispose().finally(() => http.close()),
   }
 }

@@ -52,11 +52,16 @@ export function checkHostAndOrigin(req: IncomingMessage, config: AuthConfig): Ve
   return { ok: true }
 }
 
-export function isAuthenticated(req: IncomingMessage, config: AuthConfig): boolean {
+/** Who sent the request — a session, or a script holding the token — or undefined when nobody we know. */
+export function principalOf(req: IncomingMessage, config: AuthConfig): string | undefined {
   const cookie = readCookie(req.headers.cookie, COOKIE_NAME)
-  if (cookie && safeEqual(cookie, sessionValue(config.token))) return true
+  if (cookie && safeEqual(cookie, sessionValue(config.token))) return 'session'
   const auth = req.headers.authorization
-  return auth !== undefined && auth.startsWith('Bearer ') && safeEqual(auth.slice(7), config.token)
+  return auth !== undefined && auth.startsWith('Bearer ') && safeEqual(auth.slice(7), config.token) ? 'bearer' : undefined
+}
+
+export function isAuthenticated(req: IncomingMessage, config: AuthConfig): boolean {
+  return principalOf(req, config) !== undefined
 }
 
 export function tokenFromUrl(url: URL, config: AuthConfig): boolean {
