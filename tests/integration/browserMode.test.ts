@@ -1,13 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import http, { type IncomingHttpHeaders } from 'node:http'
+import http from 'node:http'
 import net, { type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import { startBrowserMode, type BrowserMode } from '../../src/main/browserMode'
 import type { ServerMessage } from '../../src/shared/protocol'
 import { cleanup, createTestContainer, runId, testDocker, waitFor } from './support/engine'
+import { browserClient, cookieFrom, nextMessage, within, type BrowserClient } from './support/browserClient'
 import { freshGet, idleFlood } from './support/flood'
 
 const TOKEN = 'integration-token-1234'
@@ -20,78 +21,18 @@ beforeAll(async () => {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Wharf</title>')
   app = await startBrowserMode({ port: 0, host: '127.0.0.1', token: TOKEN, rendererRoot: root })
   base = `http://127.0.0.1:${app.port}`
+  client = browserClient(base, TOKEN)
 })
 afterAll(async () => {
   await app.close()
   await cleanup(docker)
 })
 
-async function sessionCookie(): Promise<string> {
-  const res = await fetch(`${base}/?token=${TOKEN}`, { redirect: 'manual' })
-  expect(res.status).toBe(302)
-  expect(res.headers.get('location')).toBe('/')
-  const cookie = res.headers.get('set-cookie') ?? ''
-  expect(cookie).toMatch(/HttpOnly/)
-  expect(cookie).toMatch(/SameSite=Strict/)
-  expect(cookie).not.toContain(TOKEN)
-  return cookie.split(';')[0]
-}
-
-function connect(headers: Record<string, string>): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${app.port}/api`, { headers })
-    ws.once('open', () => resolve(ws))
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
-    ws.once('error', reject)
-  })
-}
-
-/** One contract call over the page's WebSocket, as the renderer makes it. */
-async function call(method: string, input: unknown): Promise<ServerMessage> {
-  const ws = await connect({ cookie: await sessionCookie(), origin: base })
-  try {
-    ws.send(JSON.stringify({ t: 'call', id: 1, method, input }))
-    return await nextMessage(ws, (m) => m.t === 'result' && m.id === 1)
-  } finally {
-    ws.close()
-  }
-}
-
-/** A transfer ticket from the contract; throws with main's refusal. */
-async function ticket(method: 'transfers.download' | 'transfers.upload', input: unknown): Promise<string> {
-  const reply = await call(method, input)
-  if (reply.t !== 'result' || !reply.ok) throw new Error(JSON.stringify(reply))
-  return (reply.result as { ticket: string }).ticket
-}
-
-/** Fails with `what` when `promise` has not settled within `ms`. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)
-  })
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
-}
-
-/** The session cookie a response sets, as a request sends it back. */
-function cookieFrom(headers: IncomingHttpHeaders): string {
-  const set = headers['set-cookie']?.[0] ?? ''
-  expect(set).toMatch(/^wharf_session=/)
-  return set.split(';')[0]
-}
-
-function nextMessage(ws: WebSocket, match: (m: ServerMessage) => boolean): Promise<ServerMessage> {
-  return new Promise((resolve) => {
-    const onMessage = (raw: WebSocket.RawData): void => {
-      const m = JSON.parse((raw as Buffer).toString('utf8')) as ServerMessage
-      if (match(m)) {
-        ws.off('message', onMessage)
-        resolve(m)
-      }
-    }
-    ws.on('message', onMessage)
-  })
-}
+let client: BrowserClient
+const sessionCookie = (): Promise<string> => client.sessionCookie()
+const connect = (headers: Record<string, string>): Promise<WebSocket> => client.connect(headers)
+const call = (method: string, input: unknown): Promise<ServerMessage> => client.call(method, input)
+const ticket = (method: 'transfers.download' | 'transfers.upload', input: unknown): Promise<string> => client.ticket(method, input)
 
 describe('browser mode access', () => {
   it('refuses pages and assets without the token', async () => {

@@ -5,6 +5,7 @@
  * that starts many cannot take every connection, and an idle transfer ends.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { pipeline } from 'node:stream'
 import type { Download } from '../downloads/downloads'
 import { TRANSFER_PATH, type TransferRoutes } from '../downloads/transfers'
 import { attachment, errorData, statusOf } from './httpStatus'
@@ -83,8 +84,12 @@ export function httpTransfers(routes: Promise<TransferRoutes>, headers: Record<s
       'Content-Disposition': attachment(download.filename),
       ...(download.size !== undefined ? { 'Content-Length': String(download.size) } : {}),
     })
-    download.body.pipe(res)
-    res.on('close', () => download.body.destroy())
+    // With a 200 and its headers sent, the one way left to tell the browser the file is
+    // incomplete is to cut the body short (below its Content-Length, or without the last
+    // chunk): it then marks the download failed instead of saving a truncated file.
+    // pipeline destroys the response, and with it the connection, when the source fails,
+    // and the source when the client goes away.
+    pipeline(download.body, res, () => undefined)
   }
 
   return { route, stats: () => ({ downloads: downloads.inUse, uploads: uploads.inUse }) }
