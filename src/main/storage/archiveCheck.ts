@@ -73,6 +73,7 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
   const links = new Set<string>()
   let entries = 0
   let bytes = 0
+  let stop = (): void => undefined
   try {
     const head = await firstBytes(input)
     const gzipped = head[0] === 0x1f && head[1] === 0x8b
@@ -85,13 +86,21 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
     })
     const out = createWriteStream(file)
     const parser = extract()
+    // On a refusal the input is left unread, not destroyed: it may be an HTTP request,
+    // whose client should read the refusal rather than a reset connection.
+    stop = () => {
+      input.unpipe()
+      tar.unpipe()
+      if (tar !== input) tar.destroy()
+      counter.destroy()
+      parser.destroy()
+      out.destroy()
+    }
     const checked = new Promise<void>((resolve, reject) => {
       parser.on('entry', (header, body, next) => {
         const problem = entryProblem(header.name, header.type, header.linkname, links, opts.keepOutsideLinks)
         if (problem) {
           reject(refused(`The archive was refused, nothing was written: ${problem}`))
-          tar.unpipe(counter)
-          input.destroy()
           return
         }
         const first = posix.normalize(header.name).split('/')[0]
@@ -114,6 +123,7 @@ export async function checkArchive(input: Readable, opts: { keepOutsideLinks?: b
     await written
     if (entries === 0) throw refused('The archive has no entries (is it a .tar or .tar.gz?)')
   } catch (err) {
+    stop()
     await dispose()
     if ((err as Error).message?.includes('refused') || (err as Error).message?.includes('no entries')) throw err
     throw refused(`Not a readable .tar or .tar.gz: ${(err as Error).message}`)

@@ -77,16 +77,34 @@ export class FileTransfer {
       const existing = await statPath(scope.docker, scope.container, `${absDir}/${rel}`)
       if (existing && isDir(existing)) throw new WharfError({ code: 'conflict', message: fieldText('folderNotFile', { path: rel }) })
       const tar = pack()
+      // The size is checked here, not left to tar-stream: on a mismatch it ends the archive
+      // without an error, and the engine would wait for the rest of it forever.
       let received = 0
-      body.on('data', (c: Buffer) => (received += c.length))
+      let problem: WharfError | undefined
+      const counted = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          received += chunk.length
+          if (received > size) done((problem = refused(`The upload of ${rel} sends more than its ${size} bytes`)))
+          else done(null, chunk)
+        },
+        flush(done) {
+          done(received === size ? null : (problem = refused(`The upload of ${rel} stopped after ${received} of ${size} bytes`)))
+        },
+      })
       const entry = tar.entry({ name: rel, size, mode: 0o644, mtime: new Date() }, (err) => {
         if (err) tar.destroy(err)
         else tar.finalize()
       })
+      // Not pipeline: a failure must not destroy the body, which may be the HTTP request still owed an answer.
       body.on('error', (err) => tar.destroy(err))
-      body.pipe(entry)
-      await writeArchive(scope.docker, scope.container, absDir, tar)
-      if (received !== size) throw refused(`The upload of ${rel} stopped after ${received} of ${size} bytes`)
+      counted.on('error', (err) => tar.destroy(err))
+      body.pipe(counted).pipe(entry)
+      try {
+        await writeArchive(scope.docker, scope.container, absDir, tar)
+      } catch (err) {
+        throw problem ?? err
+      }
+      if (problem) throw problem
       return { path: [dir, rel].filter(Boolean).join('/') }
     })
   }

@@ -16,6 +16,39 @@ const MAX_UPLOADS = 8
 /** A transfer that moves no byte for this long (engine stalled, client stopped reading) is ended. */
 const TRANSFER_IDLE_MS = 60_000
 
+/** What a refused upload still sends is read and dropped up to this much, within this long. */
+const DRAIN_BYTES = 512 * 1024 * 1024
+const DRAIN_MS = 30_000
+
+/**
+ * Answers a request whose body will not be used. Closing the connection with the client's
+ * bytes unread makes the kernel reset it, and the client, still sending, then sees
+ * ECONNRESET instead of the answer; so the rest is read and dropped first, up to a limit
+ * past which the connection is closed anyway. The connection is not reused after it.
+ */
+function answerAfterBody(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  let answered = false
+  const answer = (): void => {
+    if (answered) return
+    answered = true
+    clearTimeout(timer)
+    req.off('data', count)
+    req.pause()
+    if (!res.headersSent && !res.destroyed) res.writeHead(status, { ...headers, Connection: 'close' }).end(body)
+  }
+  let left = DRAIN_BYTES
+  const count = (chunk: Buffer): void => {
+    left -= chunk.length
+    if (left < 0) answer()
+  }
+  const timer = setTimeout(answer, DRAIN_MS)
+  if (req.complete || req.destroyed) return answer()
+  req.on('data', count)
+  req.once('end', answer)
+  req.once('close', answer)
+  req.resume()
+}
+
 export interface HttpTransfers {
   route(path: string, req: IncomingMessage, res: ServerResponse): void
   stats(): { downloads: number; uploads: number }
@@ -27,30 +60,19 @@ export function httpTransfers(routes: Promise<TransferRoutes>, headers: Record<s
   const text = { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }
 
   function route(path: string, req: IncomingMessage, res: ServerResponse): void {
+    const refuse = (status: number, reason: string, extra: Record<string, string> = {}): void =>
+      answerAfterBody(req, res, status, { ...text, ...extra }, reason)
     const transfer = TRANSFER_PATH.exec(path)
-    if (!transfer) {
-      res.writeHead(404, text).end('No such transfer')
-      return
-    }
+    if (!transfer) return refuse(404, 'No such transfer')
     const [, kind, ticket] = transfer
     const method = kind === 'upload' ? req.method === 'POST' : req.method === 'GET' || req.method === 'HEAD'
-    if (!method) {
-      res.writeHead(405, { ...headers, Connection: 'close' }).end()
-      return
-    }
+    if (!method) return refuse(405, kind === 'upload' ? 'An upload is a POST' : 'A download is a GET')
     // A custom header cannot be sent cross-site without a preflight this server never answers.
-    if (kind === 'upload' && (req.headers['x-wharf-upload'] !== '1' || !req.headers.origin)) {
-      res.writeHead(403, { ...text, Connection: 'close' }).end('Uploads come from the Wharf page only')
-      return
-    }
+    if (kind === 'upload' && (req.headers['x-wharf-upload'] !== '1' || !req.headers.origin))
+      return refuse(403, 'Uploads come from the Wharf page only')
     const slots = kind === 'upload' ? uploads : downloads
     const release = slots.take()
-    if (!release) {
-      res
-        .writeHead(503, { ...text, 'Retry-After': '5', Connection: 'close' })
-        .end(`Too many ${kind}s at once (${slots.max}); try again when one has finished`)
-      return
-    }
+    if (!release) return refuse(503, `Too many ${kind}s at once (${slots.max}); try again when one has finished`, { 'Retry-After': '5' })
     res.once('close', release)
     // On the response, not the socket: the limit ends with this transfer, not with the keep-alive connection.
     res.setTimeout(TRANSFER_IDLE_MS, () => res.destroy())
@@ -59,13 +81,13 @@ export function httpTransfers(routes: Promise<TransferRoutes>, headers: Record<s
 
   async function serveUpload(ticket: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
+    const json = { ...headers, 'Content-Type': 'application/json' }
     try {
       const result = await (await routes).upload(ticket, req, length)
-      res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
+      res.writeHead(200, json).end(JSON.stringify({ ok: true, result }))
     } catch (err) {
-      req.resume()
       const data = errorData(err)
-      res.writeHead(statusOf(data), { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: false, error: data }))
+      answerAfterBody(req, res, statusOf(data), json, JSON.stringify({ ok: false, error: data }))
     }
   }
 
