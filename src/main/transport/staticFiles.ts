@@ -46,7 +46,8 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse,
   // A file that cannot be opened gets an answer that says so; one that fails while being
   // sent ends with the connection cut, so the browser sees a failed load, not a short file.
   stream.once('error', (err: NodeJS.ErrnoException) => {
-    if (!res.headersSent) res.writeHead(500, { ...headers, Connection: 'close' }).end(`Cannot read ${relative} (${err.code ?? err.message})`)
+    if (!res.headersSent)
+      res.writeHead(500, { ...headers, Connection: 'close' }).end(`Cannot read ${relative} (${err.code ?? err.message})`)
   })
   stream.once('open', () => {
     res.writeHead(200, { ...headers, 'Content-Type': types[extname(target)] ?? 'application/octet-stream' })
