@@ -14,10 +14,23 @@ test('without the token every page is refused', async ({ page }) => {
   expect((await page.goto('/?token=not-the-token'))?.status()).toBe(403)
 })
 
-test('the token URL lands on a clean address', async ({ page }) => {
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+test('the token URL lands on a clean address and leaves no trace in the tab history', async ({ page }) => {
+  const tokenUrl = process.env.WHARF_E2E_TOKEN_URL ?? ''
+  const token = new URL(tokenUrl).searchParams.get('token') ?? ''
+  expect(token).not.toBe('')
+  // A new tab starts with about:blank in its history; opening the address adds one entry, the app's.
+  const before = await page.evaluate(() => history.length)
+  await page.goto(tokenUrl)
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
   expect(page.url()).not.toContain('token')
+  expect(await page.evaluate(() => history.length)).toBe(before + 1)
+  // What Chromium keeps for the tab (Back, and the address it restores): every entry, with the URL the user typed.
+  const cdp = await page.context().newCDPSession(page)
+  const { entries } = await cdp.send('Page.getNavigationHistory')
+  const app = entries.filter((e) => e.url !== 'about:blank')
+  expect(app).toHaveLength(1)
+  expect(app[0].url.startsWith(new URL('/', tokenUrl).href)).toBe(true)
+  expect(JSON.stringify(entries)).not.toContain(token)
 })
 
 test('the page has no Node, no Electron and no generic IPC, and inline scripts do not run', async ({ page }) => {

@@ -3,6 +3,7 @@ import type { Services } from './api/handlers'
 import type { ApiStack } from './apiStack'
 import { allowedHostsFor, type AuthConfig } from './transport/httpAuth'
 import { createHttpServer, type ServerStats } from './transport/httpServer'
+import { SessionStore, type SessionOptions } from './transport/sessions'
 
 export interface BrowserModeOptions {
   port: number
@@ -12,6 +13,8 @@ export interface BrowserModeOptions {
   /** False refuses the host terminal (--no-host-shell). */
   hostShell?: boolean
   rendererRoot?: string
+  /** Session lifetime, clock and how often ended sessions are swept; tests shorten them. */
+  sessions?: Partial<SessionOptions> & { sweepMs?: number }
   /** Called as soon as the server listens, before the engine services have loaded. */
   onListening?: (url: string) => void
 }
@@ -43,12 +46,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       import('./apiStack').then((m) => resolve(m.createApiStack(options.engine, { hostShell: options.hostShell ?? true })), reject)
     }
   })
-  const auth: AuthConfig = { token: options.token, allowedHosts: new Set() }
+  const { sweepMs, ...sessionOptions } = options.sessions ?? {}
+  const auth: AuthConfig = { token: options.token, allowedHosts: new Set(), sessions: new SessionStore(sessionOptions), secure: false }
   const http = createHttpServer({
     api: stack,
     auth,
     rendererRoot: options.rendererRoot ?? join(__dirname, '../renderer'),
     onDemand: () => setImmediate(loadStack),
+    sweepMs,
   })
   const port = await new Promise<number>((resolve, reject) => {
     http.server.once('error', reject)

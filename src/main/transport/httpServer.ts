@@ -9,10 +9,10 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { TransferRoutes } from '../downloads/transfers'
 import { ConnectionGuard, DEFAULT_GUARD_LIMITS, type GuardLimits } from './connectionGuard'
-import { checkHostAndOrigin, principalOf, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
+import { BEARER, checkHostAndOrigin, principalOf, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
 import { httpTransfers } from './httpTransfers'
-import { Slots } from './slots'
 import { serveStatic } from './staticFiles'
+import { tokenLanding } from './tokenLanding'
 
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 /** A page holds one API socket; a few tabs of one browser share a session. */
@@ -44,6 +44,8 @@ export interface HttpServerOptions {
   /** Told when the page has its script or opens a socket: a good moment to load the API. */
   onDemand?: () => void
   guard?: GuardLimits
+  /** How often ended sessions are looked for, to close their API sockets. */
+  sweepMs?: number
 }
 
 export interface ServerStats {
@@ -63,7 +65,7 @@ export interface HttpServer {
   close(): Promise<void>
 }
 
-export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: limits }: HttpServerOptions): HttpServer {
+export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: limits, sweepMs }: HttpServerOptions): HttpServer {
   const guard = new ConnectionGuard(limits ?? DEFAULT_GUARD_LIMITS)
   const transfers = httpTransfers(
     api.then((stack) => stack.transfers),
@@ -81,8 +83,10 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
       if (!verdict.ok) return refuse(res, 403, `Forbidden: ${verdict.reason}`)
       const url = new URL(req.url ?? '/', 'http://wharf.invalid')
       if (tokenFromUrl(url, auth)) {
+        if (req.method !== 'GET') return refuse(res, 405, 'Open the address in a browser')
         guard.trust(req.socket)
-        res.writeHead(302, { ...securityHeaders, 'Set-Cookie': sessionCookie(auth.token), Location: '/' }).end()
+        const landing = tokenLanding(sessionCookie(auth.sessions.create(), auth.secure))
+        res.writeHead(200, landing.headers).end(landing.body)
         return
       }
       if (principalOf(req, auth) === undefined)
@@ -107,7 +111,13 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
     // CPU cost low; small messages (calls, deltas) are sent as they are.
     perMessageDeflate: { zlibDeflateOptions: { level: 1 }, threshold: 16 * 1024, concurrencyLimit: 2 },
   })
-  const sessionSockets = new Map<string, Slots>()
+  /** API sockets by principal: counted against the per-session cap, closed when their session ends. */
+  const apiSockets = new Map<string, Set<Duplex>>()
+  const stopEnding = auth.sessions.onEnd((key) => {
+    for (const socket of apiSockets.get(key) ?? []) socket.destroy()
+  })
+  const sweeper = setInterval(() => auth.sessions.sweep(), sweepMs ?? 60_000)
+  sweeper.unref()
   let stopPinging: (() => void) | undefined
   const ready = api.then((stack) => {
     stopPinging = stack.serve(wss)
@@ -118,22 +128,25 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
   }
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const verdict = checkHostAndOrigin(req, auth)
-    const principal = principalOf(req, auth)
+    const principal = verdict.ok ? principalOf(req, auth) : undefined
     const url = new URL(req.url ?? '/', 'http://wharf.invalid')
-    if (!verdict.ok || principal === undefined || url.pathname !== '/api') return refuseUpgrade(socket, '403 Forbidden')
-    const slots = sessionSockets.get(principal) ?? new Slots(MAX_SOCKETS_PER_SESSION)
-    sessionSockets.set(principal, slots)
-    const release = slots.take()
-    if (!release) return refuseUpgrade(socket, '429 Too Many Requests')
-    // The slot is the TCP connection's: freed when it closes, whether or not the handshake succeeded.
+    if (principal === undefined || url.pathname !== '/api') return refuseUpgrade(socket, '403 Forbidden')
+    const own = apiSockets.get(principal) ?? new Set<Duplex>()
+    if (own.size >= MAX_SOCKETS_PER_SESSION) return refuseUpgrade(socket, '429 Too Many Requests')
+    apiSockets.set(principal, own.add(socket))
     socket.once('close', () => {
-      release()
-      if (slots.inUse === 0 && sessionSockets.get(principal) === slots) sessionSockets.delete(principal)
+      own.delete(socket)
+      if (own.size === 0 && apiSockets.get(principal) === own) apiSockets.delete(principal)
     })
     guard.trust(req.socket)
     onDemand?.()
     ready.then(
-      () => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+      () =>
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          // Using the app keeps its session alive; a page left unused for the session's lifetime loses it.
+          if (principal !== BEARER) ws.on('message', () => auth.sessions.touch(principal))
+          wss.emit('connection', ws, req)
+        }),
       () => socket.destroy(),
     )
   })
@@ -144,6 +157,8 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
     close: () =>
       new Promise<void>((done) => {
         stopPinging?.()
+        stopEnding()
+        clearInterval(sweeper)
         for (const client of wss.clients) client.terminate()
         guard.dispose()
         server.close(() => done())

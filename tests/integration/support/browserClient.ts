@@ -15,8 +15,10 @@ export function browserClient(base: string, token: string): BrowserClient {
   const port = new URL(base).port
   async function sessionCookie(): Promise<string> {
     const res = await fetch(`${base}/?token=${token}`, { redirect: 'manual' })
-    expect(res.status).toBe(302)
-    expect(res.headers.get('location')).toBe('/')
+    // A page that replaces itself with the app (see tokenLanding.ts), never cached.
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(await res.text()).toContain("location.replace('/')")
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Strict/)
