@@ -4,14 +4,19 @@ import type { ApiStack } from './apiStack'
 import { allowedHostsFor, type AuthConfig } from './transport/httpAuth'
 import { createHttpServer, type ServerStats } from './transport/httpServer'
 import { SessionStore, type SessionOptions } from './transport/sessions'
+import { exposureProblem, isLoopback } from './serverArgs'
 
 export interface BrowserModeOptions {
   port: number
   host: string
   token: string
   engine?: string
-  /** False refuses the host terminal (--no-host-shell). */
+  /** The Terminal pane's host shell; by default allowed on loopback only. */
   hostShell?: boolean
+  /** PEM certificate (chain) and key: served over HTTPS, the session cookie Secure. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Plain HTTP on an address other machines reach, accepted knowingly (--insecure); refused otherwise. */
+  insecure?: boolean
   rendererRoot?: string
   /** Session lifetime, clock and how often ended sessions are swept; tests shorten them. */
   sessions?: Partial<SessionOptions> & { sweepMs?: number }
@@ -34,6 +39,10 @@ export interface BrowserMode {
  * once both are up. Pages are served from the first moment; API sockets wait.
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  // The same rule as the command line's, for callers that do not come through it.
+  const problem = exposureProblem(options.host, options.tls !== undefined, options.insecure ?? false)
+  if (problem) throw new Error(problem)
+  const hostShell = options.hostShell ?? isLoopback(options.host)
   // Loading dockerode and zod blocks Node for ~0.4 s. It waits until the page's script
   // has been sent (the browser then spends longer parsing it) or a socket asks, so it
   // delays neither the printed address nor the first page; at the latest 0.5 s after listening.
@@ -43,17 +52,23 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     loadStack = () => {
       if (loaded) return
       loaded = true
-      import('./apiStack').then((m) => resolve(m.createApiStack(options.engine, { hostShell: options.hostShell ?? true })), reject)
+      import('./apiStack').then((m) => resolve(m.createApiStack(options.engine, { hostShell })), reject)
     }
   })
   const { sweepMs, ...sessionOptions } = options.sessions ?? {}
-  const auth: AuthConfig = { token: options.token, allowedHosts: new Set(), sessions: new SessionStore(sessionOptions), secure: false }
+  const auth: AuthConfig = {
+    token: options.token,
+    allowedHosts: new Set(),
+    sessions: new SessionStore(sessionOptions),
+    secure: options.tls !== undefined,
+  }
   const http = createHttpServer({
     api: stack,
     auth,
     rendererRoot: options.rendererRoot ?? join(__dirname, '../renderer'),
     onDemand: () => setImmediate(loadStack),
     sweepMs,
+    tls: options.tls,
   })
   const port = await new Promise<number>((resolve, reject) => {
     http.server.once('error', reject)
@@ -65,7 +80,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   // The port is known only now when 0 asked for a free one.
   for (const host of allowedHostsFor(options.host, port)) auth.allowedHosts.add(host)
   const shown = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
-  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/?token=${encodeURIComponent(options.token)}`
+  const url = `${options.tls ? 'https' : 'http'}://${shown.includes(':') ? `[${shown}]` : shown}:${port}/?token=${encodeURIComponent(options.token)}`
   options.onListening?.(url)
   setTimeout(loadStack, 500)
   const { services } = await stack

@@ -4,7 +4,8 @@
  * authenticated live briefly and are dropped oldest first (connectionGuard.ts); those that
  * have are limited per purpose: API sockets per session here, transfers in httpTransfers.ts.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { TransferRoutes } from '../downloads/transfers'
@@ -21,6 +22,8 @@ const MAX_SOCKETS_PER_SESSION = 16
 const MAX_CONNECTIONS = 1024
 /** A request's headers, on a connection that has authenticated before, arrive within this. */
 const HEADERS_TIMEOUT_MS = 5_000
+/** A TLS handshake not done by then fails (the guard's untrusted lifetime applies as well). */
+const HANDSHAKE_TIMEOUT_MS = 5_000
 /** A connection that moves nothing for this long is closed (transfers set their own). */
 const IDLE_TIMEOUT_MS = 30_000
 
@@ -46,6 +49,8 @@ export interface HttpServerOptions {
   guard?: GuardLimits
   /** How often ended sessions are looked for, to close their API sockets. */
   sweepMs?: number
+  /** Serve HTTPS with this PEM certificate (chain) and key. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
 export interface ServerStats {
@@ -59,13 +64,13 @@ export interface ServerStats {
 }
 
 export interface HttpServer {
-  server: Server
+  server: Server | TlsServer
   stats(): ServerStats
   /** Ends every connection, API sockets included, then stops listening. */
   close(): Promise<void>
 }
 
-export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: limits, sweepMs }: HttpServerOptions): HttpServer {
+export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: limits, sweepMs, tls }: HttpServerOptions): HttpServer {
   const guard = new ConnectionGuard(limits ?? DEFAULT_GUARD_LIMITS)
   const transfers = httpTransfers(
     api.then((stack) => stack.transfers),
@@ -76,28 +81,30 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
     res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(reason)
   }
 
-  const server = createServer(
-    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: 0, connectionsCheckingInterval: 1_000 },
-    (req: IncomingMessage, res: ServerResponse) => {
-      const verdict = checkHostAndOrigin(req, auth)
-      if (!verdict.ok) return refuse(res, 403, `Forbidden: ${verdict.reason}`)
-      const url = new URL(req.url ?? '/', 'http://wharf.invalid')
-      if (tokenFromUrl(url, auth)) {
-        if (req.method !== 'GET') return refuse(res, 405, 'Open the address in a browser')
-        guard.trust(req.socket)
-        const landing = tokenLanding(sessionCookie(auth.sessions.create(), auth.secure))
-        res.writeHead(200, landing.headers).end(landing.body)
-        return
-      }
-      if (principalOf(req, auth) === undefined)
-        return refuse(res, 403, 'Forbidden: open the address Wharf printed when it started (it carries the access token).')
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const verdict = checkHostAndOrigin(req, auth)
+    if (!verdict.ok) return refuse(res, 403, `Forbidden: ${verdict.reason}`)
+    const url = new URL(req.url ?? '/', 'http://wharf.invalid')
+    if (tokenFromUrl(url, auth)) {
+      if (req.method !== 'GET') return refuse(res, 405, 'Open the address in a browser')
       guard.trust(req.socket)
-      if (/^\/(download|upload)\//.test(url.pathname)) return transfers.route(url.pathname, req, res)
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed')
-      serveStatic(rendererRoot, url.pathname, res, securityHeaders)
-      if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
-    },
-  )
+      const landing = tokenLanding(sessionCookie(auth.sessions.create(), auth.secure))
+      res.writeHead(200, landing.headers).end(landing.body)
+      return
+    }
+    if (principalOf(req, auth) === undefined)
+      return refuse(res, 403, 'Forbidden: open the address Wharf printed when it started (it carries the access token).')
+    guard.trust(req.socket)
+    if (/^\/(download|upload)\//.test(url.pathname)) return transfers.route(url.pathname, req, res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed')
+    serveStatic(rendererRoot, url.pathname, res, securityHeaders)
+    if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
+  }
+  const options: ServerOptions = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: 0, connectionsCheckingInterval: 1_000 }
+  // The guard closes slow handshakes with every other untrusted connection; Node's own limit is 120 s.
+  const server = tls
+    ? createTlsServer({ ...options, ...tls, handshakeTimeout: HANDSHAKE_TIMEOUT_MS }, handle)
+    : createServer(options, handle)
   guard.watch(server)
   server.maxConnections = MAX_CONNECTIONS
   server.keepAliveTimeout = 5_000
