@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { pack } from 'tar-stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserMode } from '../../src/main/browserMode'
+import { transferRoutes } from '../../src/main/downloads/transfers'
+import { createTransferHandler } from '../../src/main/transport/transferScheme'
 import { browserClient, within, type BrowserClient } from './support/browserClient'
 import { cleanup, runId, testDocker, waitFor } from './support/engine'
 import { readAll } from './support/volumes'
@@ -73,6 +75,31 @@ describe('a refused upload', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(reply.error?.message).toMatch(/escape\.txt.*climbs out/)
     await waitFor(() => app.stats().uploads === 0, 'the upload slot to be free', 5_000)
+  })
+
+  it('an archive with an entry climbing out, through the desktop scheme: 400 with the reason, the body let go', async () => {
+    const handler = createTransferHandler(transferRoutes(app.services))
+    const ticket = await client.ticket('transfers.upload', { kind: 'extract', target: target(), dir: '' })
+    const tar = await hostileTar(4 * 1024 * 1024)
+    let offset = 0
+    let cancelled = false
+    // The page's body as Electron hands it over: a stream main pulls from, that nobody else will read.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= tar.length) return controller.close()
+        controller.enqueue(tar.subarray(offset, (offset += 64 * 1024)))
+      },
+      cancel() {
+        cancelled = true
+      },
+    })
+    const res = await handler(
+      new Request(`wharf-download://app/upload/${ticket}`, { method: 'POST', body, headers: { 'x-wharf-upload': '1' }, duplex: 'half' }),
+    )
+    expect(res.status).toBe(400)
+    const reply = await envelope(res)
+    expect(reply.error?.message).toMatch(/escape\.txt.*climbs out/)
+    await waitFor(() => cancelled, 'the refused body to be cancelled', 2_000)
   })
 
   it('a restore into a volume that has files: 409 with the reason, read before the body', async () => {
