@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ContainersPage } from './pages/ContainersPage'
+import { openTokenUrl } from './support/app'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 
 const docker = testDocker()
@@ -20,7 +21,7 @@ test('the token URL lands on a clean address and leaves no trace in the tab hist
   expect(token).not.toBe('')
   // A new tab starts with about:blank in its history; opening the address adds one entry, the app's.
   const before = await page.evaluate(() => history.length)
-  await page.goto(tokenUrl)
+  await openTokenUrl(page, tokenUrl)
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
   expect(page.url()).not.toContain('token')
   expect(await page.evaluate(() => history.length)).toBe(before + 1)
@@ -38,7 +39,7 @@ test('the page has no Node, no Electron and no generic IPC, and inline scripts d
   page.on('console', (m) => {
     if (/Content Security Policy/.test(m.text())) violations.push(m.text())
   })
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  await openTokenUrl(page, process.env.WHARF_E2E_TOKEN_URL ?? '')
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
   const globals = await page.evaluate(async () => {
     const w = window as unknown as Record<string, unknown>
@@ -67,7 +68,7 @@ test('the page has no Node, no Electron and no generic IPC, and inline scripts d
 })
 
 test('a page from another origin cannot open the API socket, even with the cookie', async ({ page }) => {
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  await openTokenUrl(page, process.env.WHARF_E2E_TOKEN_URL ?? '')
   const target = new URL(process.env.WHARF_E2E_URL ?? '')
   const evil = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>evil</title>'))
   await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve))
