@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ContainersPage } from './pages/ContainersPage'
 import { openTokenUrl } from './support/app'
+import { startServer, type RunningServer } from './support/server'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 
 const docker = testDocker()
@@ -32,6 +33,30 @@ test('the token URL lands on a clean address and leaves no trace in the tab hist
   expect(app).toHaveLength(1)
   expect(app[0].url.startsWith(new URL('/', tokenUrl).href)).toBe(true)
   expect(JSON.stringify(entries)).not.toContain(token)
+})
+
+test('after a restart with the same token the page says its session ended, and comes back once the token URL is opened again', async ({
+  page,
+  context,
+}) => {
+  const token = 'e2e-restart-token-0123'
+  const first = await startServer(['--port', '0', '--token', token])
+  let second: RunningServer | undefined
+  try {
+    await openTokenUrl(page, first.url)
+    await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+    await first.stop()
+    // Same token, same port: the old code took the old cookie back; now the session is gone.
+    second = await startServer(['--port', new URL(first.url).port, '--token', token])
+    await expect(page.getByRole('alert').filter({ hasText: 'no longer knows this page' })).toBeVisible({ timeout: 20_000 })
+    const other = await context.newPage()
+    await openTokenUrl(other, second.url)
+    await expect(page.getByRole('alert').filter({ hasText: 'no longer knows this page' })).toHaveCount(0, { timeout: 20_000 })
+    await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+  } finally {
+    await first.stop()
+    await second?.stop()
+  }
 })
 
 test('the page has no Node, no Electron and no generic IPC, and inline scripts do not run', async ({ page }) => {
