@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { openTokenUrl } from './support/app'
 
 let server: ChildProcess | undefined
 test.afterEach(() => {
@@ -34,7 +35,7 @@ test('with no engine the app explains what it tried and how to fix it', async ({
   page.on('console', (m) => {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text())
   })
-  await page.goto(await startWithoutEngine())
+  await openTokenUrl(page, await startWithoutEngine())
   await expect(page.getByRole('heading', { name: 'No container engine found' })).toBeVisible()
   await expect(page.getByText('unix:///nonexistent/docker.sock')).toBeVisible()
   await expect(page.getByText(/ENOENT/)).toBeVisible()

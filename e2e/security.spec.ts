@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { cspHeader, cspMeta } from '../src/shared/csp'
 import { ContainersPage } from './pages/ContainersPage'
+import { openTokenUrl } from './support/app'
+import { startServer, type RunningServer } from './support/server'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
 
 const docker = testDocker()
@@ -17,10 +19,47 @@ test('without the token every page is refused', async ({ page }) => {
   expect((await page.goto('/?token=not-the-token'))?.status()).toBe(403)
 })
 
-test('the token URL lands on a clean address', async ({ page }) => {
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+test('the token URL lands on a clean address and leaves no trace in the tab history', async ({ page }) => {
+  const tokenUrl = process.env.WHARF_E2E_TOKEN_URL ?? ''
+  const token = new URL(tokenUrl).searchParams.get('token') ?? ''
+  expect(token).not.toBe('')
+  // A new tab starts with about:blank in its history; opening the address adds one entry, the app's.
+  const before = await page.evaluate(() => history.length)
+  await openTokenUrl(page, tokenUrl)
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
   expect(page.url()).not.toContain('token')
+  expect(await page.evaluate(() => history.length)).toBe(before + 1)
+  // What Chromium keeps for the tab (Back, and the address it restores): every entry, with the URL the user typed.
+  const cdp = await page.context().newCDPSession(page)
+  const { entries } = await cdp.send('Page.getNavigationHistory')
+  const app = entries.filter((e) => e.url !== 'about:blank')
+  expect(app).toHaveLength(1)
+  expect(app[0].url.startsWith(new URL('/', tokenUrl).href)).toBe(true)
+  expect(JSON.stringify(entries)).not.toContain(token)
+})
+
+test('after a restart with the same token the page says its session ended, and comes back once the token URL is opened again', async ({
+  page,
+  context,
+}) => {
+  const token = 'e2e-restart-token-0123'
+  const first = await startServer(['--port', '0', '--token', token])
+  let second: RunningServer | undefined
+  try {
+    await openTokenUrl(page, first.url)
+    await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+    await first.stop()
+    // Same token, same port: the old code took the old cookie back; now the session is gone.
+    second = await startServer(['--port', new URL(first.url).port, '--token', token])
+    await expect(page.getByRole('alert').filter({ hasText: 'no longer knows this page' })).toBeVisible({ timeout: 20_000 })
+    const other = await context.newPage()
+    await openTokenUrl(other, second.url)
+    await expect(page.getByRole('alert').filter({ hasText: 'no longer knows this page' })).toHaveCount(0, { timeout: 20_000 })
+    await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+  } finally {
+    await first.stop()
+    await second?.stop()
+  }
 })
 
 test('the page has no Node, no Electron and no generic IPC, and inline scripts do not run', async ({ page }) => {
@@ -28,7 +67,7 @@ test('the page has no Node, no Electron and no generic IPC, and inline scripts d
   page.on('console', (m) => {
     if (/Content Security Policy/.test(m.text())) violations.push(m.text())
   })
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  await openTokenUrl(page, process.env.WHARF_E2E_TOKEN_URL ?? '')
   await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
   const globals = await page.evaluate(async () => {
     const w = window as unknown as Record<string, unknown>
@@ -80,7 +119,7 @@ test('the tab shows Wharf’s icon', async ({ page }) => {
 })
 
 test('a page from another origin cannot open the API socket, even with the cookie', async ({ page }) => {
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  await openTokenUrl(page, process.env.WHARF_E2E_TOKEN_URL ?? '')
   const target = new URL(process.env.WHARF_E2E_URL ?? '')
   const evil = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>evil</title>'))
   await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve))

@@ -47,6 +47,15 @@ export function desktopOf(page: Page): DesktopHarness | undefined {
   return harnesses.get(page)
 }
 
+/**
+ * Opens a browser-mode address carrying the token. It answers with a page that replaces
+ * itself with the app, so the navigation to wait for is that second one, to a clean URL.
+ */
+export async function openTokenUrl(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForURL((at) => !at.searchParams.has('token'))
+}
+
 /** Opens the app (a fresh document) at `route`, e.g. `/containers/web?tab=logs`. */
 export async function openApp(page: Page, route = ''): Promise<void> {
   if (electronWindows.has(page)) {
@@ -59,7 +68,7 @@ export async function openApp(page: Page, route = ''): Promise<void> {
     await page.goto(desktop.url(route))
     return
   }
-  await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '/')
+  await openTokenUrl(page, process.env.WHARF_E2E_TOKEN_URL ?? '/')
   // A fresh document with the route in it: a hash changed under a running app raced the
   // app's own first route (/ → /containers) and, on a loaded machine, lost.
   if (route) await page.goto(`/?at=${Date.now()}#${route}`)

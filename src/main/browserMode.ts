@@ -2,16 +2,24 @@ import { join } from 'node:path'
 import type { ApiStack } from './apiStack'
 import type { AppServices } from './appServices'
 import { allowedHostsFor, type AuthConfig } from './transport/httpAuth'
-import { createHttpServer } from './transport/httpServer'
+import { createHttpServer, type ServerStats } from './transport/httpServer'
+import { SessionStore, type SessionOptions } from './transport/sessions'
+import { exposureProblem, isLoopback } from './serverArgs'
 
 export interface BrowserModeOptions {
   port: number
   host: string
   token: string
   engine?: string
-  /** False refuses the host terminal (--no-host-shell). */
+  /** The Terminal pane's host shell; by default allowed on loopback only. */
   hostShell?: boolean
+  /** PEM certificate (chain) and key: served over HTTPS, the session cookie Secure. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Plain HTTP on an address other machines reach, accepted knowingly (--insecure); refused otherwise. */
+  insecure?: boolean
   rendererRoot?: string
+  /** Session lifetime, clock and how often ended sessions are swept; tests shorten them. */
+  sessions?: Partial<SessionOptions> & { sweepMs?: number }
   /** Called as soon as the server listens, before the engine services have loaded. */
   onListening?: (url: string) => void
 }
@@ -21,6 +29,8 @@ export interface BrowserMode {
   url: string
   port: number
   app: AppServices
+  /** What the server holds open now: connections by kind, transfers, API sockets. */
+  stats(): ServerStats
   close(): Promise<void>
 }
 
@@ -29,6 +39,10 @@ export interface BrowserMode {
  * once both are up. Pages are served from the first moment; API sockets wait.
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  // The same rule as the command line's, for callers that do not come through it.
+  const problem = exposureProblem(options.host, options.tls !== undefined, options.insecure ?? false)
+  if (problem) throw new Error(problem)
+  const hostShell = options.hostShell ?? isLoopback(options.host)
   // Loading dockerode and zod blocks Node for ~0.4 s. It waits until the page's script
   // has been sent (the browser then spends longer parsing it) or a socket asks, so it
   // delays neither the printed address nor the first page; at the latest 0.5 s after listening.
@@ -38,27 +52,35 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     loadStack = () => {
       if (loaded) return
       loaded = true
-      import('./apiStack').then((m) => resolve(m.createApiStack(options.engine, { hostShell: options.hostShell ?? true })), reject)
+      import('./apiStack').then((m) => resolve(m.createApiStack(options.engine, { hostShell })), reject)
     }
   })
-  const auth: AuthConfig = { token: options.token, allowedHosts: new Set() }
-  const server = createHttpServer({
+  const { sweepMs, ...sessionOptions } = options.sessions ?? {}
+  const auth: AuthConfig = {
+    token: options.token,
+    allowedHosts: new Set(),
+    sessions: new SessionStore(sessionOptions),
+    secure: options.tls !== undefined,
+  }
+  const http = createHttpServer({
     api: stack,
     auth,
     rendererRoot: options.rendererRoot ?? join(__dirname, '../renderer'),
     onDemand: () => setImmediate(loadStack),
+    sweepMs,
+    tls: options.tls,
   })
   const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.host, () => {
-      const address = server.address()
+    http.server.once('error', reject)
+    http.server.listen(options.port, options.host, () => {
+      const address = http.server.address()
       resolve(typeof address === 'object' && address ? address.port : options.port)
     })
   })
   // The port is known only now when 0 asked for a free one.
   for (const host of allowedHostsFor(options.host, port)) auth.allowedHosts.add(host)
   const shown = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
-  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/?token=${encodeURIComponent(options.token)}`
+  const url = `${options.tls ? 'https' : 'http'}://${shown.includes(':') ? `[${shown}]` : shown}:${port}/?token=${encodeURIComponent(options.token)}`
   options.onListening?.(url)
   setTimeout(loadStack, 500)
   const { app } = await stack
@@ -66,13 +88,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     url,
     port,
     app,
-    close: () =>
-      new Promise<void>((done) => {
-        // Terminal sessions tell their exec'd processes to end before the engine connection goes.
-        void app.dispose().finally(() => {
-          server.close(() => done())
-          server.closeAllConnections()
-        })
-      }),
+    stats: () => http.stats(),
+    // Terminal sessions tell their exec'd processes to end before the engine connection goes.
+    close: () => app.dispose().finally(() => http.close()),
   }
 }

@@ -1,11 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import net, { type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import { startBrowserMode, type BrowserMode } from '../../src/main/browserMode'
 import type { ServerMessage } from '../../src/shared/protocol'
 import { cleanup, createTestContainer, runId, testDocker, waitFor } from './support/engine'
+import { browserClient, cookieFrom, nextMessage, within, type BrowserClient } from './support/browserClient'
+import { freshGet, idleFlood } from './support/flood'
 
 const TOKEN = 'integration-token-1234'
 const docker = testDocker()
@@ -17,62 +21,18 @@ beforeAll(async () => {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Wharf</title>')
   app = await startBrowserMode({ port: 0, host: '127.0.0.1', token: TOKEN, rendererRoot: root })
   base = `http://127.0.0.1:${app.port}`
+  client = browserClient(base, TOKEN)
 })
 afterAll(async () => {
   await app.close()
   await cleanup(docker)
 })
 
-async function sessionCookie(): Promise<string> {
-  const res = await fetch(`${base}/?token=${TOKEN}`, { redirect: 'manual' })
-  expect(res.status).toBe(302)
-  expect(res.headers.get('location')).toBe('/')
-  const cookie = res.headers.get('set-cookie') ?? ''
-  expect(cookie).toMatch(/HttpOnly/)
-  expect(cookie).toMatch(/SameSite=Strict/)
-  expect(cookie).not.toContain(TOKEN)
-  return cookie.split(';')[0]
-}
-
-function connect(headers: Record<string, string>): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${app.port}/api`, { headers })
-    ws.once('open', () => resolve(ws))
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
-    ws.once('error', reject)
-  })
-}
-
-/** One contract call on the startup engine over the page's WebSocket, as the renderer makes it. */
-async function call(method: string, input: unknown): Promise<ServerMessage> {
-  const ws = await connect({ cookie: await sessionCookie(), origin: base })
-  try {
-    ws.send(JSON.stringify({ t: 'call', id: 1, method, input, engine: 'local' }))
-    return await nextMessage(ws, (m) => m.t === 'result' && m.id === 1)
-  } finally {
-    ws.close()
-  }
-}
-
-/** A transfer ticket from the contract; throws with main's refusal. */
-async function ticket(method: 'transfers.download' | 'transfers.upload', input: unknown): Promise<string> {
-  const reply = await call(method, input)
-  if (reply.t !== 'result' || !reply.ok) throw new Error(JSON.stringify(reply))
-  return (reply.result as { ticket: string }).ticket
-}
-
-function nextMessage(ws: WebSocket, match: (m: ServerMessage) => boolean): Promise<ServerMessage> {
-  return new Promise((resolve) => {
-    const onMessage = (raw: WebSocket.RawData): void => {
-      const m = JSON.parse((raw as Buffer).toString('utf8')) as ServerMessage
-      if (match(m)) {
-        ws.off('message', onMessage)
-        resolve(m)
-      }
-    }
-    ws.on('message', onMessage)
-  })
-}
+let client: BrowserClient
+const sessionCookie = (): Promise<string> => client.sessionCookie()
+const connect = (headers: Record<string, string>): Promise<WebSocket> => client.connect(headers)
+const call = (method: string, input: unknown): Promise<ServerMessage> => client.call(method, input)
+const ticket = (method: 'transfers.download' | 'transfers.upload', input: unknown): Promise<string> => client.ticket(method, input)
 
 describe('browser mode access', () => {
   it('refuses pages and assets without the token', async () => {
@@ -91,7 +51,6 @@ describe('browser mode access', () => {
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin even with the cookie', async () => {
     const cookie = await sessionCookie()
-    const http = await import('node:http')
     const status = await new Promise<number>((resolve) => {
       http.get({ host: '127.0.0.1', port: app.port, path: '/', headers: { cookie, host: `evil.example:${app.port}` } }, (res) =>
         resolve(res.statusCode ?? 0),
@@ -240,5 +199,104 @@ describe('log download', () => {
       error: { code: 'invalid_input' },
     })
     expect((await fetch(`${base}/download/volumes/x`, { headers: { cookie } })).status).toBe(404)
+  })
+})
+
+describe('lock-out by connections without a token', () => {
+  it('600 idle or half-sent connections, reopened as fast as they close, lock neither the page nor the API out', async () => {
+    const flood = idleFlood(app.port, { silent: 300, partial: 300, reconnect: true, maxConnections: 6_000, maxMs: 20_000 })
+    try {
+      await flood.opened
+      const started = Date.now()
+      // A user opens the printed address while the attack goes on, each request on a connection of its own.
+      const landing = await freshGet(app.port, `/?token=${TOKEN}`, {}, 2_000)
+      const cookie = cookieFrom(landing.headers)
+      const page = await freshGet(app.port, '/', { cookie }, 2_000)
+      expect(page.status).toBe(200)
+      expect(page.body).toContain('<title>Wharf</title>')
+      const ws = await within(connect({ cookie, origin: base }), 2_000, 'the API socket')
+      try {
+        ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.status', input: {} }))
+        const reply = await within(
+          nextMessage(ws, (m) => m.t === 'result' && m.id === 1),
+          2_000,
+          'an API call',
+        )
+        expect(reply).toMatchObject({ ok: true, result: { state: 'connected' } })
+      } finally {
+        ws.close()
+      }
+      expect(Date.now() - started).toBeLessThan(5_000)
+      // The attack really went on: the server closed connections and they came back.
+      expect(flood.made()).toBeGreaterThan(600)
+    } finally {
+      flood.stop()
+    }
+    await waitFor(() => app.stats().untrusted === 0, 'the attack connections to be gone', 5_000)
+  })
+
+  it('closes connections that never send a byte within seconds, and those that send half a request', async () => {
+    const flood = idleFlood(app.port, { silent: 20, partial: 20, reconnect: false, maxConnections: 40, maxMs: 15_000 })
+    try {
+      await flood.opened
+      const started = Date.now()
+      await waitFor(() => flood.open() === 0, 'the server to close every idle connection', 8_000)
+      expect(Date.now() - started).toBeLessThan(6_000)
+    } finally {
+      flood.stop()
+    }
+  })
+
+  it('closes an authenticated keep-alive connection once it is idle', async () => {
+    const cookie = await sessionCookie()
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    try {
+      const socket = await new Promise<Socket>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: app.port, path: '/', headers: { cookie }, agent }, (res) => {
+            const kept = res.socket
+            res.resume()
+            res.on('end', () => resolve(kept))
+          })
+          .on('error', reject)
+      })
+      const started = Date.now()
+      await within(new Promise((resolve) => socket.once('close', resolve)), 8_000, 'the idle keep-alive connection to close')
+      expect(Date.now() - started).toBeLessThan(7_000)
+    } finally {
+      agent.destroy()
+    }
+  })
+
+  it('closes refused WebSocket upgrades that their client keeps half-open', async () => {
+    const held = await Promise.all(
+      Array.from(
+        { length: 40 },
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket = net.connect({ port: app.port, host: '127.0.0.1', allowHalfOpen: true }, () =>
+              socket.write(
+                `GET /api HTTP/1.1\r\nHost: 127.0.0.1:${app.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+                  'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+              ),
+            )
+            // Answered 403, or turned away at the door (the old server's cap): either way it is held.
+            socket.once('data', (d: Buffer) => {
+              expect(d.toString()).toMatch(/^HTTP\/1.1 403/)
+              resolve(socket)
+            })
+            socket.once('close', () => resolve(socket))
+            socket.on('error', () => undefined)
+          }),
+      ),
+    )
+    try {
+      // Held past the old 32-connection cap, they kept everyone else out.
+      const cookie = await sessionCookie()
+      expect((await freshGet(app.port, '/', { cookie }, 2_000)).status).toBe(200)
+      await waitFor(() => app.stats().untrusted === 0, 'the server to close the refused sockets', 1_500)
+    } finally {
+      for (const socket of held) socket.destroy()
+    }
   })
 })

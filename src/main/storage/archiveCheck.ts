@@ -98,6 +98,7 @@ export async function checkArchive(
     cutShort = true
     input.destroy(err)
   })
+  let stop = (): void => undefined
   try {
     const head = await firstBytes(input)
     const gzipped = head[0] === 0x1f && head[1] === 0x8b
@@ -110,15 +111,22 @@ export async function checkArchive(
     })
     const out = createWriteStream(file)
     const parser = extract()
+    // On a refusal the upload is left unread, not destroyed: it may be an HTTP request,
+    // whose client should read the refusal rather than a reset connection.
+    stop = () => {
+      upload.unpipe()
+      input.destroy()
+      if (tar !== input) tar.destroy()
+      counter.destroy()
+      parser.destroy()
+      out.destroy()
+    }
     const checked = new Promise<void>((resolve, reject) => {
       parser.on('entry', (header, body, next) => {
         const problem = entryProblem(header.name, header.type, header.linkname, links, opts.keepOutsideLinks)
         if (problem) {
           refusal = refused(`The archive was refused, nothing was written: ${problem}`)
           reject(refusal)
-          tar.unpipe(counter)
-          upload.destroy()
-          input.destroy()
           return
         }
         // A folder entry is a folder its own entries go through.
@@ -144,6 +152,7 @@ export async function checkArchive(
       throw refused(`The archive was refused, nothing was written: the upload stopped after ${received} of ${opts.length} bytes`)
     if (entries === 0) throw refused('The archive has no entries (is it a .tar or .tar.gz?)')
   } catch (err) {
+    stop()
     await dispose()
     if (refusal) throw refusal
     if (cutShort) throw refused(`The archive was refused, nothing was written: the upload stopped after ${received} bytes`)

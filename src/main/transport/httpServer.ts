@@ -1,18 +1,32 @@
 /**
- * The browser-mode HTTP server: the built renderer and the WebSocket API, both behind
- * the token check of httpAuth, with connection limits and timeouts.
+ * The browser-mode HTTP server: the built renderer, the WebSocket API and streamed
+ * transfers, all behind the token check of httpAuth. Connections that have not
+ * authenticated live briefly and are dropped oldest first (connectionGuard.ts); those that
+ * have are limited per purpose: API sockets per session here, transfers in httpTransfers.ts.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { checkHostAndOrigin, isAuthenticated, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
-import type { Download } from '../downloads/downloads'
-import { TRANSFER_PATH, type TransferRoutes } from '../downloads/transfers'
-import { attachment, errorData, statusOf } from './httpStatus'
+import type { TransferRoutes } from '../downloads/transfers'
+import { ConnectionGuard, DEFAULT_GUARD_LIMITS, type GuardLimits } from './connectionGuard'
+import { BEARER, checkHostAndOrigin, principalOf, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
+import { httpTransfers } from './httpTransfers'
 import { serveStatic } from './staticFiles'
 import { cspHeader } from '../../shared/csp'
+import { tokenLanding } from './tokenLanding'
 
-const MAX_SOCKETS = 32
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+/** A page holds one API socket; a few tabs of one browser share a session. */
+const MAX_SOCKETS_PER_SESSION = 16
+/** A bound on file descriptors: untrusted connections are capped lower by the guard, this counts the rest. */
+const MAX_CONNECTIONS = 1024
+/** A request's headers, on a connection that has authenticated before, arrive within this. */
+const HEADERS_TIMEOUT_MS = 5_000
+/** A TLS handshake not done by then fails (the guard's untrusted lifetime applies as well). */
+const HANDSHAKE_TIMEOUT_MS = 5_000
+/** A connection that moves nothing for this long is closed (transfers set their own). */
+const IDLE_TIMEOUT_MS = 30_000
 
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': cspHeader('browser'),
@@ -32,95 +46,69 @@ export interface HttpServerOptions {
   rendererRoot: string
   /** Told when the page has its script or opens a socket: a good moment to load the API. */
   onDemand?: () => void
+  guard?: GuardLimits
+  /** How often ended sessions are looked for, to close their API sockets. */
+  sweepMs?: number
+  /** Serve HTTPS with this PEM certificate (chain) and key. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
-export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServerOptions): Server {
-  const server = createServer((req, res) => {
-    const verdict = checkHostAndOrigin(req, auth)
-    if (!verdict.ok) {
-      res.writeHead(403, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(`Forbidden: ${verdict.reason}`)
-      return
-    }
-    const url = new URL(req.url ?? '/', 'http://wharf.invalid')
-    if (tokenFromUrl(url, auth)) {
-      res.writeHead(302, { ...securityHeaders, 'Set-Cookie': sessionCookie(auth.token), Location: '/' }).end()
-      return
-    }
-    if (!isAuthenticated(req, auth)) {
-      res
-        .writeHead(403, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' })
-        .end('Forbidden: open the address Wharf printed when it started (it carries the access token).')
-      return
-    }
-    if (/^\/(download|upload)\//.test(url.pathname)) {
-      routeTransfer(url.pathname, req, res)
-      return
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, securityHeaders).end()
-      return
-    }
-    serveStatic(rendererRoot, url.pathname, res, securityHeaders)
-    if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
-  })
-  function routeTransfer(path: string, req: IncomingMessage, res: ServerResponse): void {
-    const transfer = TRANSFER_PATH.exec(path)
-    if (!transfer) {
-      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('No such transfer')
-      return
-    }
-    const [, kind, ticket] = transfer
-    const method = kind === 'upload' ? req.method === 'POST' : req.method === 'GET' || req.method === 'HEAD'
-    if (!method) {
-      res.writeHead(405, securityHeaders).end()
-      return
-    }
-    // A custom header cannot be sent cross-site without a preflight this server never answers.
-    if (kind === 'upload' && (req.headers['x-wharf-upload'] !== '1' || !req.headers.origin)) {
-      res.writeHead(403, securityHeaders).end('Uploads come from the Wharf page only')
-      return
-    }
-    void (kind === 'upload' ? serveUpload(ticket, req, res) : serveDownload(ticket, res))
-  }
-  async function serveUpload(ticket: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
-    // Big uploads take longer than the request timeout; an idle minute still ends them.
-    req.socket.setTimeout(60_000, () => req.destroy())
-    try {
-      const result = await (await api).transfers.upload(ticket, req, length)
-      res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
-    } catch (err) {
-      req.resume()
-      const data = errorData(err)
-      res
-        .writeHead(statusOf(data), { ...securityHeaders, 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ ok: false, error: data }))
-    }
-  }
-  async function serveDownload(ticket: string, res: ServerResponse): Promise<void> {
-    let download: Download
-    try {
-      download = await (await api).transfers.download(ticket)
-    } catch (err) {
-      const data = errorData(err)
-      res.writeHead(statusOf(data), { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end(data.message)
-      return
-    }
-    res.writeHead(200, {
-      ...securityHeaders,
-      'Content-Type': download.contentType,
-      'Content-Disposition': attachment(download.filename),
-      ...(download.size !== undefined ? { 'Content-Length': String(download.size) } : {}),
-    })
-    download.body.pipe(res)
-    res.on('close', () => download.body.destroy())
+export interface ServerStats {
+  /** Connections that have not authenticated, and how many were dropped for age or crowding. */
+  untrusted: number
+  evicted: number
+  expired: number
+  webSockets: number
+  downloads: number
+  uploads: number
+}
+
+export interface HttpServer {
+  server: Server | TlsServer
+  stats(): ServerStats
+  /** Ends every connection, API sockets included, then stops listening. */
+  close(): Promise<void>
+}
+
+export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: limits, sweepMs, tls }: HttpServerOptions): HttpServer {
+  const guard = new ConnectionGuard(limits ?? DEFAULT_GUARD_LIMITS)
+  const transfers = httpTransfers(
+    api.then((stack) => stack.transfers),
+    securityHeaders,
+  )
+  const refuse = (res: ServerResponse, status: number, reason: string): void => {
+    // Closing makes a refused client connect again (and meet the guard) rather than keep a slot.
+    res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(reason)
   }
 
-  server.maxConnections = MAX_SOCKETS
-  server.headersTimeout = 10_000
-  // Uploads of big files last minutes; serveUpload ends idle ones instead.
-  server.requestTimeout = 0
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const verdict = checkHostAndOrigin(req, auth)
+    if (!verdict.ok) return refuse(res, 403, `Forbidden: ${verdict.reason}`)
+    const url = new URL(req.url ?? '/', 'http://wharf.invalid')
+    if (tokenFromUrl(url, auth)) {
+      if (req.method !== 'GET') return refuse(res, 405, 'Open the address in a browser')
+      guard.trust(req.socket)
+      const landing = tokenLanding(sessionCookie(auth.sessions.create(), auth.secure))
+      res.writeHead(200, landing.headers).end(landing.body)
+      return
+    }
+    if (principalOf(req, auth) === undefined)
+      return refuse(res, 403, 'Forbidden: open the address Wharf printed when it started (it carries the access token).')
+    guard.trust(req.socket)
+    if (/^\/(download|upload)\//.test(url.pathname)) return transfers.route(url.pathname, req, res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed')
+    serveStatic(rendererRoot, url.pathname, res, securityHeaders)
+    if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
+  }
+  const options: ServerOptions = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: 0, connectionsCheckingInterval: 1_000 }
+  // The guard closes slow handshakes with every other untrusted connection; Node's own limit is 120 s.
+  const server = tls
+    ? createTlsServer({ ...options, ...tls, handshakeTimeout: HANDSHAKE_TIMEOUT_MS }, handle)
+    : createServer(options, handle)
+  guard.watch(server)
+  server.maxConnections = MAX_CONNECTIONS
   server.keepAliveTimeout = 5_000
+  server.timeout = IDLE_TIMEOUT_MS
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -130,26 +118,58 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand }: HttpServ
     // CPU cost low; small messages (calls, deltas) are sent as they are.
     perMessageDeflate: { zlibDeflateOptions: { level: 1 }, threshold: 16 * 1024, concurrencyLimit: 2 },
   })
+  /** API sockets by principal: counted against the per-session cap, closed when their session ends. */
+  const apiSockets = new Map<string, Set<Duplex>>()
+  const stopEnding = auth.sessions.onEnd((key) => {
+    for (const socket of apiSockets.get(key) ?? []) socket.destroy()
+  })
+  const sweeper = setInterval(() => auth.sessions.sweep(), sweepMs ?? 60_000)
+  sweeper.unref()
   let stopPinging: (() => void) | undefined
   const ready = api.then((stack) => {
     stopPinging = stack.serve(wss)
   })
-  server.on('upgrade', (req, socket, head) => {
+  const refuseUpgrade = (socket: Duplex, status: string): void => {
+    // Ended and destroyed: a refused socket that the client keeps open must not linger half-open.
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy())
+  }
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const verdict = checkHostAndOrigin(req, auth)
+    const principal = verdict.ok ? principalOf(req, auth) : undefined
     const url = new URL(req.url ?? '/', 'http://wharf.invalid')
-    if (!verdict.ok || !isAuthenticated(req, auth) || url.pathname !== '/api' || wss.clients.size >= MAX_SOCKETS) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-      return
-    }
+    if (principal === undefined || url.pathname !== '/api') return refuseUpgrade(socket, '403 Forbidden')
+    const own = apiSockets.get(principal) ?? new Set<Duplex>()
+    if (own.size >= MAX_SOCKETS_PER_SESSION) return refuseUpgrade(socket, '429 Too Many Requests')
+    apiSockets.set(principal, own.add(socket))
+    socket.once('close', () => {
+      own.delete(socket)
+      if (own.size === 0 && apiSockets.get(principal) === own) apiSockets.delete(principal)
+    })
+    guard.trust(req.socket)
     onDemand?.()
     ready.then(
-      () => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+      () =>
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          // Using the app keeps its session alive; a page left unused for the session's lifetime loses it.
+          if (principal !== BEARER) ws.on('message', () => auth.sessions.touch(principal))
+          wss.emit('connection', ws, req)
+        }),
       () => socket.destroy(),
     )
   })
-  server.on('close', () => {
-    stopPinging?.()
-    for (const client of wss.clients) client.terminate()
-  })
-  return server
+
+  return {
+    server,
+    stats: () => ({ ...guard.stats(), webSockets: wss.clients.size, ...transfers.stats() }),
+    close: () =>
+      new Promise<void>((done) => {
+        stopPinging?.()
+        stopEnding()
+        clearInterval(sweeper)
+        for (const client of wss.clients) client.terminate()
+        guard.dispose()
+        server.close(() => done())
+        server.closeAllConnections()
+      }),
+  }
 }

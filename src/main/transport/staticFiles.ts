@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { pipeline } from 'node:stream'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,6 +42,16 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse,
     }
     target = join(root, 'index.html')
   }
-  res.writeHead(200, { ...headers, 'Content-Type': types[extname(target)] ?? 'application/octet-stream' })
-  createReadStream(target).pipe(res)
+  const stream = createReadStream(target)
+  // A file that cannot be opened gets an answer that says so; one that fails while being
+  // sent ends with the connection cut, so the browser sees a failed load, not a short file.
+  stream.once('error', (err: NodeJS.ErrnoException) => {
+    if (!res.headersSent)
+      res.writeHead(500, { ...headers, Connection: 'close' }).end(`Cannot read ${relative} (${err.code ?? err.message})`)
+  })
+  stream.once('open', () => {
+    res.writeHead(200, { ...headers, 'Content-Type': types[extname(target)] ?? 'application/octet-stream' })
+    pipeline(stream, res, () => undefined)
+  })
+  res.once('close', () => stream.destroy())
 }

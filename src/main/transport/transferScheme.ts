@@ -42,11 +42,13 @@ async function answer(routes: TransferRoutes, request: Request): Promise<Respons
   if (kind === 'upload') {
     if (request.method !== 'POST' || !request.body) return new Response('An upload is a POST with a body', { status: 405 })
     const length = request.headers.get('content-length')
+    const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>)
     try {
-      const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>)
       const result = await routes.upload(ticket, body, length === null ? undefined : Number(length))
       return Response.json({ ok: true, result })
     } catch (err) {
+      // A refusal leaves the body unread (browser mode's HTTP layer drains it); here nothing else will read it.
+      body.destroy()
       const error = errorData(err)
       return Response.json({ ok: false, error }, { status: statusOf(error) })
     }

@@ -6,7 +6,12 @@
  */
 import type { Envelope, ErrorData } from '@shared/errors'
 
-export type TransportState = 'open' | 'reconnecting'
+/**
+ * `reconnecting`: the server does not answer (restarting, network down). `signedOut`: it
+ * answers but no longer knows this page's session (it restarted, or the session went
+ * unused too long); only opening the address with the token again helps.
+ */
+export type TransportState = 'open' | 'reconnecting' | 'signedOut'
 
 export interface Bridge {
   call(method: string, input: unknown, engine?: string): Promise<Envelope<unknown>>

@@ -2,7 +2,9 @@
  * Browser-mode transport. One WebSocket to /api; calls are matched to replies by id.
  * If the socket drops (server restarted, laptop slept) it reconnects with back-off,
  * fails the calls in flight, and re-opens every live subscription — whose first
- * events then let stores re-list.
+ * events then let stores re-list. When the server is back but has ended this page's
+ * session, it says so (signedOut) and keeps trying: opening the token URL in another
+ * tab gives the browser a new session cookie, and the next attempt uses it.
  */
 import type { Envelope, ErrorData } from '@shared/errors'
 import type { ServerMessage } from '@shared/protocol'
@@ -17,7 +19,17 @@ interface Sub {
   onEnd: (error?: ErrorData) => void
 }
 
-export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = WebSocket): Bridge {
+/** Whether the server still knows this page's session: it refuses a page without one (403). */
+async function sessionAlive(): Promise<boolean> {
+  const res = await fetch('/', { method: 'HEAD', cache: 'no-store' })
+  return res.status !== 403
+}
+
+export function createWsBridge(
+  url: string,
+  WebSocketImpl: typeof WebSocket = WebSocket,
+  isSessionAlive: () => Promise<boolean> = sessionAlive,
+): Bridge {
   let socket: WebSocket | undefined
   let nextId = 1
   let backoff = 250
@@ -76,6 +88,13 @@ export function createWsBridge(url: string, WebSocketImpl: typeof WebSocket = We
     ws.onclose = () => {
       if (socket !== ws) return
       setState('reconnecting')
+      // A browser does not show why an upgrade was refused; asking for the page does.
+      isSessionAlive().then(
+        (alive) => {
+          if (!alive && socket?.readyState !== WebSocketImpl.OPEN) setState('signedOut')
+        },
+        () => undefined,
+      )
       for (const resolve of pending.values()) {
         resolve({ ok: false, error: { code: 'engine_unavailable', message: 'Lost the connection to the Wharf server' } })
       }

@@ -29,6 +29,8 @@ export default {
       unavailable: 'No engine',
     },
     serverLost: 'Lost the connection to the Wharf server; reconnecting…',
+    signedOut:
+      'This Wharf server no longer knows this page: it restarted, or the page went unused for 12 hours. Open the address Wharf printed when it started (with its token) to sign in again; this page then reconnects by itself.',
     disconnectedBanner: 'The engine stopped answering ({error}). Reconnecting{retry}…',
     retryIn: ' in {seconds} s',
     noneTitle: 'No container engine found',

@@ -29,6 +29,8 @@ const zhCN: typeof en = {
       unavailable: '没有引擎',
     },
     serverLost: '与 Wharf 服务的连接已断开，正在重连…',
+    signedOut:
+      '此 Wharf 服务已不再识别本页面：服务已重启，或页面 12 小时未使用。请打开 Wharf 启动时打印的地址（含令牌）重新登录，之后本页面会自动重连。',
     disconnectedBanner: '引擎没有响应（{error}）。正在重连{retry}…',
     retryIn: '（{seconds} 秒后）',
     noneTitle: '没有找到容器引擎',
