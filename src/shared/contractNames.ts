@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'engine.info',
   'system.pickPath',
   'engines.list',
+  'engines.contexts',
   'engines.test',
   'engines.add',
   'engines.remove',

@@ -16,6 +16,18 @@ export interface EngineEntry {
   isDefault: boolean
 }
 
+/** A docker CLI context found in the user's docker config, to add as an engine. */
+export interface DockerContext {
+  name: string
+  /** Its address as the CLI has it, e.g. ssh://deploy@build or unix:///var/run/docker.sock. */
+  host: string
+  /** The CLI's current context. */
+  current: boolean
+  description: string
+  /** How Wharf would reach it; absent for what it cannot (a Windows pipe from another OS, a broken host). */
+  endpoint?: EngineEndpoint
+}
+
 /** An SSH host key seen while connecting, as `ssh` shows it. */
 export interface HostKeySeen {
   host: string

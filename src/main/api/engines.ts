@@ -1,6 +1,7 @@
 /** Engines (E1–E3) and settings (A4) bound to the contract. */
 import type { MethodName, StreamName } from '../../shared/contract'
 import { preferences } from '../../shared/settings'
+import { dockerContexts } from '../engine/dockerContexts'
 import type { AppContext, MethodHandlers, Prefixed, StreamHandlers } from './context'
 
 function settingsView(app: AppContext) {
@@ -14,6 +15,7 @@ function settingsView(app: AppContext) {
 
 export const enginesMethods: MethodHandlers<Prefixed<MethodName, 'engines' | 'settings'>> = {
   'engines.list': (_input, app) => Promise.resolve(app.book.entries()),
+  'engines.contexts': () => Promise.resolve(dockerContexts()),
   'engines.test': (input, app) => app.book.test(input),
   'engines.add': (input, app) => Promise.resolve(app.book.add(input)),
   'engines.remove': ({ id }, app) => app.book.remove(id),

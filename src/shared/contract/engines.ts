@@ -1,6 +1,6 @@
 /** Engines (E1–E3) and settings (A4): the app's own, so none takes an engine. */
 import * as eng from '../engineSchemas'
-import type { EngineEntry, EngineTestResult } from '../engines'
+import type { DockerContext, EngineEntry, EngineTestResult } from '../engines'
 import * as s from '../schemas'
 import { preferencesPatch, type SettingsView } from '../settings'
 import { appMethod, appStream } from './spec'
@@ -8,6 +8,8 @@ import { appMethod, appStream } from './spec'
 export const enginesMethods = {
   /** Every engine Wharf is connected to, with its state; the default one marked. */
   'engines.list': appMethod<typeof s.empty, EngineEntry[]>(s.empty),
+  /** The docker CLI's contexts in the user's docker config (read, never written), to add one as an engine. */
+  'engines.contexts': appMethod<typeof s.empty, DockerContext[]>(s.empty),
   /** Tries an engine the user describes, without saving it: its version and OS, or exactly why not (TLS, SSH host key, auth…). */
   'engines.test': appMethod<typeof eng.engineInput, EngineTestResult>(eng.engineInput),
   /** Adds an engine and connects to it; it is saved (without secrets) and connected again at every start. */

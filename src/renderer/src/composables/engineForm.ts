@@ -2,7 +2,7 @@
  * The Add engine form: its model, and the engine input it makes, checked with the same
  * schema main applies (so a mistake shows beside its field before anything is sent).
  */
-import { engineInput, type EngineInput } from '@shared/engineSchemas'
+import { engineInput, type EngineEndpoint, type EngineInput } from '@shared/engineSchemas'
 
 export type EngineKind = 'unix' | 'tcp' | 'tls' | 'ssh'
 export interface PemModel {
@@ -40,6 +40,30 @@ export function emptyEngineForm(): EngineFormModel {
     user: '',
     identityFile: '',
     passphrase: '',
+  }
+}
+
+/** The form filled from an engine's address (a docker context's), to check and add. */
+export function formFromEndpoint(name: string, endpoint: EngineEndpoint): EngineFormModel {
+  const form = { ...emptyEngineForm(), name, kind: endpoint.kind }
+  const pemModel = (source?: { from: 'file'; path: string } | { from: 'text'; pem: string }): PemModel =>
+    source ? { from: source.from, value: source.from === 'file' ? source.path : source.pem } : { from: 'file', value: '' }
+  switch (endpoint.kind) {
+    case 'unix':
+      return { ...form, path: endpoint.path }
+    case 'tcp':
+      return { ...form, host: endpoint.host, port: String(endpoint.port) }
+    case 'tls':
+      return {
+        ...form,
+        host: endpoint.host,
+        port: String(endpoint.port),
+        ca: pemModel(endpoint.ca),
+        cert: pemModel(endpoint.cert),
+        key: pemModel(endpoint.key),
+      }
+    case 'ssh':
+      return { ...form, user: endpoint.user, host: endpoint.host, port: String(endpoint.port), identityFile: endpoint.identityFile ?? '' }
   }
 }
 
