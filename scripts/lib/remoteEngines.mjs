@@ -98,10 +98,14 @@ function tlsPing(dir) {
   })
 }
 
+function linkExists(name) {
+  return spawnSync('ip', ['link', 'show', name], { stdio: 'ignore' }).status === 0
+}
+
 /** A bridge of the TLS engine's own (dockerd needs one it may use, and must not touch docker0). */
 function ownBridge() {
   const name = 'wharftls0'
-  if (spawnSync('ip', ['link', 'show', name], { stdio: 'ignore' }).status === 0) return name
+  if (linkExists(name)) return name
   for (const args of [
     ['link', 'add', name, 'type', 'bridge'],
     ['addr', 'add', '10.232.0.1/24', 'dev', name],
@@ -117,10 +121,15 @@ export async function startTlsEngine(log = console.log) {
   makeCertificates(dir)
   const pidFile = join(dir, 'docker.pid')
   if (!(pidOf(pidFile) && (await tlsPing(dir)))) {
+    // A fresh network store every start: a dockerd given an address pool that finds its own
+    // "bridge" network from a previous run deletes docker0 (moby's initNetworkController
+    // clears the stale network, then the default bridge interface by name), and docker0 is
+    // the main test engine's. (The data root itself stays: dockerd leaves it bind-mounted.)
+    rmSync(join(dir, 'data', 'network'), { recursive: true, force: true })
+    const hadDocker0 = linkExists('docker0')
     const out = openSync(join(dir, 'dockerd.log'), 'a')
     // Its own roots, bridge and address pool, no iptables: it never meets the main test
-    // engine's networks. (`--bridge none` is no good: that daemon deletes docker0, which
-    // the main test engine uses.)
+    // engine's networks. (`--bridge none` is no good either: that daemon deletes docker0.)
     const args = [
       '--host',
       `tcp://127.0.0.1:${TLS_PORT}`,
@@ -153,6 +162,7 @@ export async function startTlsEngine(log = console.log) {
         throw new Error(`the TLS test dockerd did not start; see ${join(dir, 'dockerd.log')}`)
       await new Promise((r) => setTimeout(r, 200))
     }
+    if (hadDocker0 && !linkExists('docker0')) throw new Error('the TLS test dockerd deleted docker0, which the main test engine needs')
     log(`wharf: TLS test dockerd ready at tcp://127.0.0.1:${TLS_PORT}`)
   }
   return { WHARF_TEST_TLS_PORT: String(TLS_PORT), WHARF_TEST_TLS_DIR: dir }
