@@ -216,7 +216,7 @@ describe('lock-out by connections without a token', () => {
       expect(page.body).toContain('<title>Wharf</title>')
       const ws = await within(connect({ cookie, origin: base }), 2_000, 'the API socket')
       try {
-        ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.status', input: {} }))
+        ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.status', input: {}, engine: 'local' }))
         const reply = await within(
           nextMessage(ws, (m) => m.t === 'result' && m.id === 1),
           2_000,

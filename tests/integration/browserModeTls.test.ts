@@ -98,7 +98,7 @@ describe('browser mode over TLS', () => {
       'the API socket',
     )
     try {
-      ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.status', input: {} }))
+      ws.send(JSON.stringify({ t: 'call', id: 1, method: 'engine.status', input: {}, engine: 'local' }))
       const reply: ServerMessage = await within(
         nextMessage(ws, (m) => m.t === 'result' && m.id === 1),
         5_000,
