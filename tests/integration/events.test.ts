@@ -85,6 +85,23 @@ describe('engine loss and reconnect', () => {
     }
   })
 
+  it('connected and asked to connect again ("Try again", an SSH key accepted): stays connected, its events flowing', async () => {
+    const statuses: EngineStatus[] = []
+    const stopStatus = ctx.api.subscribe('engine.status', {}, (s) => statuses.push(s as EngineStatus))
+    try {
+      await ctx.api.call('engine.retry', {})
+      await ctx.api.call('engine.retry', {})
+      const c = await createTestContainer(docker, { start: true })
+      await waitFor(() => upserted(c.id, 'running'), 'the start event after connecting again')
+      // Several reconnect back-off periods (0.25 s, doubling): a connection that took its
+      // own closed stream for a lost engine flapped within them, for ever.
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(statuses.filter((s) => s.state !== 'connected').map((s) => s.error)).toEqual([])
+    } finally {
+      stopStatus()
+    }
+  })
+
   it('reports every address tried when no engine answers', async () => {
     const gone = await import('../../src/main/appServices').then((m) => m.createAppServices({ explicit: 'unix:///nonexistent/wharf.sock' }))
     const engine = gone.engines.require('local').connection

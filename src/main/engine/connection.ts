@@ -133,6 +133,7 @@ export class EngineConnection {
           tried,
           podmanAvailable: this.status.podmanAvailable,
         })
+        clearTimeout(this.retryTimer)
         this.startHeartbeat()
         this.fetchVersion(client)
         if (reconnected) this.resynced.emit()
@@ -169,7 +170,12 @@ export class EngineConnection {
   }
 
   private async openEvents(): Promise<void> {
-    this.eventStream?.destroy()
+    // Let go of the old stream before closing it: its 'close' must not read as the engine
+    // lost. (It did when connecting again while connected — "Try again", or an SSH host key
+    // accepted — and the retry that scheduled closed the next stream, for ever.)
+    const old = this.eventStream
+    this.eventStream = undefined
+    old?.destroy()
     const stream = (await this.current!.getEvents()) as unknown as Readable
     this.eventStream = stream
     const parse = createLineParser((value) => {

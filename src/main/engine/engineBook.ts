@@ -108,7 +108,7 @@ export class EngineBook {
       })
     await this.knownHosts.trust(host, port, key)
     // An engine waiting on this host connects now instead of at its next retry.
-    for (const scope of this.registry.scopesList()) void scope.connection.connect()
+    for (const scope of this.registry.scopesList()) if (scope.connection.getStatus().state !== 'connected') void scope.connection.connect()
     return { trusted: fingerprint(blob) }
   }
 
