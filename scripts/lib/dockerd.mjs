@@ -110,6 +110,12 @@ function ensureOwnBridge() {
   return name
 }
 
+/** Whether the test dockerd is up already (so a caller stops only what it started). */
+export async function dockerdRunning() {
+  const dir = engineDir()
+  return Boolean(isRunning(join(dir, 'docker.pid')) && (await ping(socketPath(dir))))
+}
+
 export async function startDockerd(log = console.log) {
   const dir = engineDir()
   const socket = socketPath(dir)

@@ -48,6 +48,14 @@ function config(dir, name, address, auth) {
   return file
 }
 
+/** Whether both test registries answer already (so a caller stops only what it started). */
+export async function registriesRunning() {
+  const dir = join(engineDir(), 'registry')
+  return Boolean(
+    alive(join(dir, 'open.pid')) && alive(join(dir, 'auth.pid')) && (await answers(REGISTRY.open)) && (await answers(REGISTRY.auth)),
+  )
+}
+
 export async function startRegistries(log = console.log) {
   const dir = join(engineDir(), 'registry')
   mkdirSync(dir, { recursive: true })

@@ -3,6 +3,8 @@ export declare const SSH_PORT: number
 export declare function startTlsEngine(
   log?: (message: string) => void,
 ): Promise<{ WHARF_TEST_TLS_PORT: string; WHARF_TEST_TLS_DIR: string }>
+export declare function tlsEngineSocket(): string
+export declare function tlsEnginePid(): number | false
 export declare function stopTlsEngine(log?: (message: string) => void): Promise<void>
 export declare function startSshd(
   log?: (message: string) => void,

@@ -135,6 +135,9 @@ export async function startTlsEngine(log = console.log) {
       `tcp://127.0.0.1:${TLS_PORT}`,
       '--host',
       `tcp://127.0.0.2:${TLS_PORT}`,
+      // For the tests' own setup (loading the test image), never for Wharf under test.
+      '--host',
+      `unix://${tlsEngineSocket()}`,
       '--tlsverify',
       '--tlscacert',
       join(dir, 'ca.pem'),
@@ -166,6 +169,15 @@ export async function startTlsEngine(log = console.log) {
     log(`wharf: TLS test dockerd ready at tcp://127.0.0.1:${TLS_PORT}`)
   }
   return { WHARF_TEST_TLS_PORT: String(TLS_PORT), WHARF_TEST_TLS_DIR: dir }
+}
+
+export function tlsEngineSocket() {
+  return join(engineDir(), 'tls', 'docker.sock')
+}
+
+/** The TLS test dockerd's process, to freeze it (SIGSTOP) as a sleeping laptop would. */
+export function tlsEnginePid() {
+  return pidOf(join(engineDir(), 'tls', 'docker.pid'))
 }
 
 export function stopTlsEngine(log = console.log) {

@@ -3,6 +3,7 @@ import type { LogBatch, LogLine } from '../../../shared/types'
 import type { EngineConnection } from '../connection'
 import { LogBatchBuilder } from '../../../shared/logBatch'
 import { logTimeAfter, logTimeToUnix } from '../../../shared/logTime'
+import { WharfError } from '../../../shared/errors'
 import { asError, toWharfError } from '../engineError'
 import { FrameDemuxer } from './demux'
 import { LineSplitter } from './lineSplitter'
@@ -172,12 +173,29 @@ export function streamLogs(engine: EngineConnection, options: LogOptions, sink: 
       (err: unknown) => end(err),
     )
   }
-  open(options)
-
-  return () => {
+  const close = (): void => {
     closed = true
     if (timer) clearTimeout(timer)
     waiting?.cancel()
     source?.destroy()
+    stopWatching?.()
   }
+  // A followed log of an engine that is lost (stopped, or frozen with its sockets open)
+  // ends now, after the lines it had, saying why: the viewer shows where it stopped and
+  // goes on from there when the engine is back, instead of hanging or saying "end of log".
+  const stopWatching = options.follow
+    ? engine.statusChanged.add((status) => {
+        if (status.state === 'connected' || closed) return
+        flush()
+        end(
+          new WharfError({
+            code: 'engine_unavailable',
+            message: `The engine stopped answering${status.error ? ` (${status.error})` : ''}; the log stopped following`,
+          }),
+        )
+        close()
+      })
+    : undefined
+  open(options)
+  return close
 }

@@ -267,7 +267,9 @@ export default {
       restarting: 'Restarting: the log goes on when it runs again · {n} line | Restarting: the log goes on when it runs again · {n} lines',
       ended: 'End of log · {n} line | End of log · {n} lines',
       error: 'Stopped',
+      stoppedAfter: 'Stopped after the line of {time} · {n} line | Stopped after the line of {time} · {n} lines',
     },
+    resume: 'Resume following',
   },
   inspect: {
     summary: 'Summary',

@@ -284,7 +284,9 @@ const zhCN: typeof en = {
       restarting: '正在重启：容器再次运行后日志继续 · {n} 行',
       ended: '日志结束 · {n} 行',
       error: '已停止',
+      stoppedAfter: '停止于 {time} 的那一行之后 · {n} 行',
     },
+    resume: '继续跟随',
   },
   inspect: {
     summary: '概要',
