@@ -1,5 +1,7 @@
 /** Browser mode as a user starts it (the built server, a fresh process) and Chromium to look at it. */
 import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 
@@ -31,7 +33,8 @@ export async function startServer(dockerHost: string, extraEnv: Record<string, s
       'bench-token-000000',
     ],
     {
-      env: { ...process.env, DOCKER_HOST: dockerHost, ...extraEnv },
+      // Its own settings folder: engines a bench adds never reach the user's Wharf.
+      env: { ...process.env, DOCKER_HOST: dockerHost, WHARF_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'wharf-bench-config-')), ...extraEnv },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   )

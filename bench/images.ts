@@ -49,8 +49,8 @@ export function sessionCookie(url: string): Promise<string> {
   })
 }
 
-/** One call over Wharf's own WebSocket API, as the page makes it. */
-export async function call<T>(url: string, method: string, input: unknown): Promise<T> {
+/** One call over Wharf's own WebSocket API, as the page makes it; `engine: null` for the app's own methods. */
+export async function call<T>(url: string, method: string, input: unknown, engine: string | null = 'local'): Promise<T> {
   const origin = new URL(url).origin
   const cookie = await sessionCookie(url)
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { headers: { cookie, origin } })
@@ -64,7 +64,7 @@ export async function call<T>(url: string, method: string, input: unknown): Prom
         if (m.ok) resolve(m.result)
         else reject(new Error(m.error.message))
       })
-      ws.send(JSON.stringify({ t: 'call', id: 1, method, input }))
+      ws.send(JSON.stringify({ t: 'call', id: 1, method, input, ...(engine === null ? {} : { engine }) }))
     })
   } finally {
     ws.close()

@@ -48,7 +48,7 @@ export async function benchList(socketPath: string, rounds = 30): Promise<P1Resu
           }
         }
         ws.on('message', onMessage)
-        ws.send(JSON.stringify({ t: 'call', id, method, input: {} }))
+        ws.send(JSON.stringify({ t: 'call', id, method, input: {}, engine: 'local' }))
       })
     // Warm both paths.
     for (let i = 0; i < 3; i++) {

@@ -6,7 +6,8 @@
 import Dockerode from 'dockerode'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startDockerd } from '../scripts/lib/dockerd.mjs'
+import { dockerdRunning, startDockerd, stopDockerd } from '../scripts/lib/dockerd.mjs'
+import { registriesRunning, stopRegistries } from '../scripts/lib/registry.mjs'
 import { benchList, ensureContainers } from './p1-list'
 import { benchEvents, type P2Result } from './p2-events'
 import { benchLogs, type P3Result } from './p3-logs'
@@ -14,6 +15,7 @@ import { benchTerminal, type P4Result } from './p4-terminal'
 import { benchImages, type ImagesResult } from './images'
 import { benchVolumes, type P5Result } from './p5-volumes'
 import { benchRenderer, type RendererResult } from './renderer'
+import { benchEngines, type P9Result } from './p9-engines'
 import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
@@ -22,7 +24,20 @@ const COUNT = 1000
 const only = new Set((process.env.WHARF_BENCH_ONLY ?? '').split(',').filter(Boolean))
 const wanted = (name: string): boolean => only.size === 0 || only.has(name)
 
+/** Stops the engines the bench started itself (not those it found running), as `npm test` does. */
 async function main(): Promise<void> {
+  const found = { dockerd: await dockerdRunning(), registries: await registriesRunning() }
+  try {
+    await measure()
+  } finally {
+    if (!process.env.WHARF_KEEP_ENGINE) {
+      if (!found.registries) stopRegistries()
+      if (!found.dockerd) await stopDockerd()
+    }
+  }
+}
+
+async function measure(): Promise<void> {
   const { socket, dockerHost } = await startDockerd()
   const docker = new Dockerode({ socketPath: socket })
   const version = (await docker.version()).Version
@@ -62,12 +77,20 @@ async function main(): Promise<void> {
       `Images: layer explorer on ${images.imageMb.toFixed(0)} MB (${images.files} files) ${images.explorerMs.toFixed(0)} ms, server peak memory +${images.explorerPeakGrowthMb.toFixed(0)} MB; save CLI ${images.saveCliMs.toFixed(0)} ms vs Wharf ${images.saveWharfMs.toFixed(0)} ms; pull CLI ${images.pullCliMs.toFixed(0)} ms vs Wharf ${images.pullWharfMs.toFixed(0)} ms`,
     )
   }
-  if (!wanted('p1')) return
+  if (!wanted('p1') && !wanted('p9')) return
   console.log(`creating ${COUNT} containers (labelled wharf.bench)…`)
   await ensureContainers(docker, COUNT)
   // Let the engine settle after creating the containers before anything is timed.
   await new Promise((r) => setTimeout(r, 3000))
   try {
+    let p9: P9Result | undefined
+    if (wanted('p9')) {
+      p9 = await benchEngines(socket, dockerHost)
+      console.log(
+        `P9 switch to an engine not shown yet → its ${p9.containers} rows painted: p50 ${p9.switchP50.toFixed(0)} ms, max ${p9.switchMax.toFixed(0)} ms over ${p9.switches} switches (target ≤ 300); raw list ${p9.rawListMs.toFixed(1)} ms. Server memory: 1 engine ${p9.rssOneMb.toFixed(0)} MB, ${p9.engines} engines ${p9.rssAllMb.toFixed(0)} MB, ${p9.perEngineMb.toFixed(1)} MB per extra idle engine (target ≤ 15)`,
+      )
+    }
+    if (!wanted('p1')) return
     const p1 = await benchList(socket)
     console.log(
       `P1 list ${p1.containers}: raw ${p1.rawMs.toFixed(1)} ms, Wharf ${p1.wharfMs.toFixed(1)} ms, ratio ${p1.ratio.toFixed(2)} (target ≤ 1.20)`,
@@ -120,6 +143,12 @@ async function main(): Promise<void> {
               `| P5 list a volume folder of ${p5.entries.toLocaleString('en')} entries (files.list over the WebSocket API) | ${p5.listMs.toFixed(0)} ms (median of 5); the first, starting the helper: ${p5.firstListMs.toFixed(0)} ms | — | ${p5.listMs.toFixed(0)} ms | ≤ 1 s |`,
               `| P5 download a ${p5.fileMb} MB file from a volume (browser-mode download, bytes discarded); the volume's folder is readable here, so Wharf reads it from disk | ${p5.wharfMs.toFixed(0)} ms (median of 3); server peak RSS +${p5.peakGrowthMb.toFixed(0)} MB | \`docker cp … -\` (CLI) to /dev/null: ${p5.cpMs.toFixed(0)} ms | ${(p5.ratio * 100).toFixed(0)} % of docker cp's throughput | ≥ 80 %, ≤ 64 MiB |`,
               `| P5 the same download through the archive API only (WHARF_NO_HOST_PATHS=1: what a user who cannot read the engine's folders gets) | ${p5.archiveMs.toFixed(0)} ms (median of 3); server peak RSS +${p5.archivePeakGrowthMb.toFixed(0)} MB | same \`docker cp\` run | ${(p5.archiveRatio * 100).toFixed(0)} % of docker cp's throughput | ≥ 80 %, ≤ 64 MiB |`,
+            ]
+          : []),
+        ...(p9
+          ? [
+              `| P9 switch engines: the switcher set to an engine the page has not shown yet → its ${p9.containers} rows painted (${p9.engines} engines connected) | p50 ${p9.switchP50.toFixed(0)} ms, max ${p9.switchMax.toFixed(0)} ms (${p9.switches} switches) | raw \`GET /containers/json?all=1\` over the socket: ${p9.rawListMs.toFixed(1)} ms | p50 ${p9.switchP50.toFixed(0)} ms | ≤ 300 ms |`,
+              `| P9 server memory per extra idle engine (${p9.engines - 1} engines added to the same dockerd, each listing ${p9.containers}; no page on them) | RSS ${p9.rssOneMb.toFixed(0)} MB with 1 engine, ${p9.rssAllMb.toFixed(0)} MB with ${p9.engines} | — | ${p9.perEngineMb.toFixed(1)} MB per engine | ≤ 15 MB |`,
             ]
           : []),
         ...(p4
