@@ -14,14 +14,14 @@
  * key held in memory).
  */
 import type { Page } from '@playwright/test'
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { TRANSFER_SCHEME } from '../../src/shared/contractNames'
 import { startDesktopApi, type DesktopApi } from '../../src/main/desktopApi'
-import { encryptedVault, type SecretBox } from '../../src/main/registry/encryptedVault'
+import { vaultSecrets } from '../../src/main/engine/engineSecrets'
+import { encryptedVault } from '../../src/main/registry/encryptedVault'
 import type { Vault } from '../../src/main/registry/credentials'
 import { mainFrameOnly } from '../../src/main/transport/ipcTransport'
 import {
@@ -33,6 +33,7 @@ import {
   type FakeIpcRenderer,
 } from '../../tests/support/desktop/fakeElectron'
 import { runSandboxedPreloadFile } from '../../tests/support/desktop/sandboxedPreload'
+import { memorySecretBox } from '../../tests/support/memorySecretBox'
 import { installDesktopBridge, type BridgeNames, type SchemeAnswer, type SchemeRequest } from './desktopBridge'
 
 const OUT = join(__dirname, '../../out')
@@ -56,27 +57,6 @@ export interface SavedDownload {
   name: string
   path: string
   status: number
-}
-
-/** safeStorage's contract over AES-256-GCM with a key that never leaves this process. */
-function memorySecretBox(): SecretBox & { key: Buffer } {
-  const key = randomBytes(32)
-  return {
-    key,
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), data])
-    },
-    decryptString(sealed) {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12))
-      decipher.setAuthTag(sealed.subarray(12, 28))
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8')
-    },
-  }
 }
 
 function filenameOf(disposition: string | null): string {
@@ -105,11 +85,13 @@ export class DesktopHarness {
   constructor() {
     // No docker credential helper from the developer's own docker config: logins go to the vault.
     process.env.DOCKER_CONFIG = mkdtempSync(join(tmpdir(), 'wharf-desktop-docker-config-'))
-    this.vault = encryptedVault(memorySecretBox(), () => this.userData, 'linux')
+    const box = memorySecretBox()
+    this.vault = encryptedVault(box, () => this.userData, 'linux')
     this.desktop = startDesktopApi({
       ipcMain: asIpcMain(this.ipcMain),
       isTrustedSender: mainFrameOnly(() => asWebContents(this.contents)),
       vault: this.vault,
+      engineSecrets: vaultSecrets(box, () => this.userData, 'linux'),
       pickPath: () => Promise.resolve({ path: this.dialogAnswers.shift() ?? null }),
     })
   }

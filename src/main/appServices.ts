@@ -14,6 +14,7 @@ import { podmanInstalled } from './engine/podman'
 import { EngineRegistry } from './engine/registry'
 import type { ScopeOptions } from './engine/scope'
 import { Credentials, type Vault } from './registry/credentials'
+import type { EngineSecrets } from './engine/engineSecrets'
 import { memorySettings, type SettingsStore } from './storage/settings'
 import { Tasks } from './tasks/tasks'
 import { Terminals } from './terminal/terminals'
@@ -21,6 +22,8 @@ import { Terminals } from './terminal/terminals'
 export interface AppOptions extends ScopeOptions {
   hostShell?: boolean
   vault?: Vault
+  /** Added engines' secrets (SSH key passphrases); without one, in memory only (browser mode). */
+  engineSecrets?: EngineSecrets
   pickPath?: PathPicker
   /** Where settings and added engines are kept; without one, in memory only (tests). */
   settings?: SettingsStore
@@ -56,7 +59,7 @@ export function createAppServices(options: AppOptions = {}): AppServices {
   const startup = engines.add({ id: STARTUP_ENGINE, name: 'Local', source: 'startup', options })
   void podmanInstalled().then((available) => startup.connection.setPodmanAvailable(available))
   const knownHosts = new KnownHosts(options.knownHostsFile ?? process.env.WHARF_KNOWN_HOSTS ?? join(homedir(), '.ssh', 'known_hosts'))
-  const book = new EngineBook(engines, settings, knownHosts, STARTUP_ENGINE)
+  const book = new EngineBook(engines, settings, knownHosts, STARTUP_ENGINE, options.engineSecrets)
   book.restore()
   return {
     engines,

@@ -12,6 +12,7 @@ import { transferRoutes } from './downloads/transfers'
 import type { Vault } from './registry/credentials'
 import type { SettingsStore } from './storage/settings'
 import { serveApiOverIpc, type SenderCheck } from './transport/ipcTransport'
+import type { EngineSecrets } from './engine/engineSecrets'
 import { createTransferHandler, type TransferHandler } from './transport/transferScheme'
 
 export interface DesktopShell {
@@ -19,6 +20,8 @@ export interface DesktopShell {
   /** True only for the main frame of the app's own window. */
   isTrustedSender: SenderCheck
   vault?: Vault
+  /** Added engines' secrets, in the OS's secret store (engine/engineSecrets.ts). */
+  engineSecrets?: EngineSecrets
   pickPath?: PathPicker
   /** The engine to use instead of detecting one (tests). */
   engine?: string
@@ -37,7 +40,13 @@ export interface DesktopApi {
 }
 
 export function startDesktopApi(shell: DesktopShell): DesktopApi {
-  const app = createAppServices({ explicit: shell.engine, vault: shell.vault, pickPath: shell.pickPath, settings: shell.settings })
+  const app = createAppServices({
+    explicit: shell.engine,
+    vault: shell.vault,
+    engineSecrets: shell.engineSecrets,
+    pickPath: shell.pickPath,
+    settings: shell.settings,
+  })
   const ipc = serveApiOverIpc(shell.ipcMain, createApi(app), shell.isTrustedSender)
   return {
     app,

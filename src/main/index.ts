@@ -2,6 +2,7 @@
 import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, screen, shell } from 'electron'
 import { join } from 'node:path'
 import { startDesktopApi } from './desktopApi'
+import { vaultSecrets } from './engine/engineSecrets'
 import { encryptedVault } from './registry/encryptedVault'
 import { openSettings } from './storage/settings'
 import { mainFrameOnly } from './transport/ipcTransport'
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain,
       isTrustedSender: mainFrameOnly(() => mainWindow?.webContents),
       vault: encryptedVault(safeStorage, () => app.getPath('userData')),
+      engineSecrets: vaultSecrets(safeStorage, () => app.getPath('userData')),
       pickPath: nativePathPicker(() => mainWindow),
       settings: openSettings(app.getPath('userData')),
     })

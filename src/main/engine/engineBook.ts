@@ -8,6 +8,7 @@ import type { EngineInput } from '../../shared/engineSchemas'
 import type { EngineEntry, EngineTestResult } from '../../shared/engines'
 import { WharfError } from '../../shared/errors'
 import type { SettingsStore } from '../storage/settings'
+import { memorySecrets, type EngineSecrets } from './engineSecrets'
 import { testEngine } from './engineTest'
 import { fingerprint, keyFromBlob, type KnownHosts } from './knownHosts'
 import { connectionFor } from './profiles'
@@ -33,6 +34,7 @@ export class EngineBook {
     private readonly settings: SettingsStore,
     private readonly knownHosts: KnownHosts,
     private readonly startupEngine: string,
+    private readonly secrets: EngineSecrets = memorySecrets(),
   ) {}
 
   /** Connects every saved engine (at start); one that cannot be set up is reported in its status, not thrown. */
@@ -40,7 +42,7 @@ export class EngineBook {
     for (const saved of this.settings.engines()) {
       if (this.registry.get(saved.id)) continue
       try {
-        this.registry.add(this.profile(saved.id, saved.name, { endpoint: saved.endpoint }))
+        this.registry.add(this.profile(saved.id, saved.name, { endpoint: saved.endpoint, passphrase: this.secrets.get(saved.id) }))
       } catch (err) {
         console.error(`wharf: the saved engine "${saved.name}" could not be set up:`, (err as Error).message)
       }
@@ -64,6 +66,7 @@ export class EngineBook {
   add(input: EngineInput): EngineEntry {
     const id = engineId(input.name, (candidate) => !!this.registry.get(candidate))
     this.registry.add(this.profile(id, input.name, input))
+    this.secrets.set(id, input.passphrase || undefined)
     this.settings.setEngines([...this.settings.engines(), { id, name: input.name, endpoint: input.endpoint }])
     return this.entry(id)
   }
@@ -76,6 +79,7 @@ export class EngineBook {
       })
     if (!this.registry.get(id)) throw new WharfError({ code: 'not_found', message: `No engine "${id.slice(0, 100)}"` })
     await this.registry.remove(id)
+    this.secrets.set(id, undefined)
     this.settings.setEngines(this.settings.engines().filter((e) => e.id !== id))
     if (this.settings.defaultEngine() === id) this.settings.setDefaultEngine(undefined)
     return { removed: id }
