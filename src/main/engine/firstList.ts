@@ -12,6 +12,7 @@ const MAX_AGE_MS = 5000
 export class FirstList {
   private pending: { list: Promise<ContainerSummary[]>; at: number } | undefined
   private readonly disposers: (() => void)[]
+  private expiry: NodeJS.Timeout | undefined
 
   constructor(engine: EngineConnection, fetch: () => Promise<ContainerSummary[]>) {
     let wasConnected = false
@@ -25,6 +26,11 @@ export class FirstList {
         const list = fetch()
         list.catch(() => undefined)
         this.pending = { list, at: Date.now() }
+        // Not kept past its use: an engine nobody looks at holds no list.
+        this.expiry = setTimeout(() => {
+          if (this.pending?.list === list) this.pending = undefined
+        }, MAX_AGE_MS)
+        this.expiry.unref?.()
       }),
       engine.events.add((event) => {
         if (event.Type === 'container') this.pending = undefined
@@ -40,6 +46,7 @@ export class FirstList {
   }
 
   dispose(): void {
+    clearTimeout(this.expiry)
     for (const d of this.disposers) d()
   }
 }
