@@ -65,7 +65,8 @@ test('an engine that freezes and thaws: said within 2 s, the log stops at its la
   await openApp(page, `/e/flaky-box/containers/${counter}?tab=logs`)
   const logStatus = page.getByRole('status').filter({ hasText: /Following|Stopped|Loading/ })
   await expect(logStatus).toContainText('Following')
-  await expect(page.getByRole('log', { name: 'Log output' })).toContainText('tick 3')
+  // The viewport holds the newest lines only (virtualized): any tick will do.
+  await expect(page.getByRole('log', { name: 'Log output' })).toContainText(/tick \d+/)
 
   const pid = tlsEnginePid()
   if (!pid) throw new Error('the TLS test dockerd is not running')
