@@ -38,9 +38,11 @@ export class ImagesService {
     }
   }
 
-  list(): Promise<ImageSummary[]> {
+  /** Every image, or only those carrying `labels` (`key` or `key=value`). */
+  list(labels?: string[]): Promise<ImageSummary[]> {
     return this.run(async (docker) => {
-      const [images, used] = await Promise.all([docker.listImages({ all: false }), usage(docker)])
+      const filters = labels?.length ? { label: labels } : undefined
+      const [images, used] = await Promise.all([docker.listImages({ all: false, filters }), usage(docker)])
       return images.map((i) => {
         const tags = (i.RepoTags ?? []).filter((t) => !none(t))
         return {
@@ -153,13 +155,14 @@ export class ImagesService {
   }
 
   /** What prune would remove, listed before asking. */
-  pruneCandidates(all: boolean): Promise<ImageSummary[]> {
-    return this.list().then((images) => images.filter((i) => i.usedBy.length === 0 && (all || i.dangling)))
+  pruneCandidates(all: boolean, labels?: string[]): Promise<ImageSummary[]> {
+    return this.list(labels).then((images) => images.filter((i) => i.usedBy.length === 0 && (all || i.dangling)))
   }
 
-  prune(all: boolean): Promise<ImagePruneResult> {
+  prune(all: boolean, labels?: string[]): Promise<ImagePruneResult> {
     return this.run(async (docker) => {
-      const result = await docker.pruneImages({ filters: JSON.stringify({ dangling: [all ? 'false' : 'true'] }) })
+      const filters = { dangling: [all ? 'false' : 'true'], ...(labels?.length ? { label: labels } : {}) }
+      const result = await docker.pruneImages({ filters: JSON.stringify(filters) })
       return {
         deleted: (result.ImagesDeleted ?? []).flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
         spaceReclaimed: result.SpaceReclaimed ?? 0,

@@ -19,6 +19,12 @@ export interface VolumeSpec {
   labels: string[]
 }
 
+/** docker's label filter: `key` needs the key, `key=value` that value. */
+function hasLabel(labels: Record<string, string>, filter: string): boolean {
+  const eq = filter.indexOf('=')
+  return eq < 0 ? filter in labels : labels[filter.slice(0, eq)] === filter.slice(eq + 1)
+}
+
 function pairs(list: string[]): Record<string, string> {
   return Object.fromEntries(list.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
 }
@@ -118,16 +124,17 @@ export class VolumesService {
     })
   }
 
-  /** What `docker volume prune` would delete (unused volumes; anonymous only unless `all`). */
-  async pruneCandidates(all: boolean): Promise<VolumeSummary[]> {
+  /** What `docker volume prune` would delete (unused volumes; anonymous only unless `all`; only those with `labels` when given). */
+  async pruneCandidates(all: boolean, labels: string[] = []): Promise<VolumeSummary[]> {
     const volumes = await this.list()
-    return volumes.filter((v) => v.dangling && (all || isAnonymous(v)))
+    return volumes.filter((v) => v.dangling && (all || isAnonymous(v)) && labels.every((l) => hasLabel(v.labels, l)))
   }
 
-  prune(all: boolean): Promise<{ deleted: string[]; spaceReclaimed: number }> {
+  prune(all: boolean, labels?: string[]): Promise<{ deleted: string[]; spaceReclaimed: number }> {
     return this.run(async (docker) => {
-      for (const v of await this.pruneCandidates(all)) await this.helpers.releaseVolume(v.name)
-      const result = (await docker.pruneVolumes(all ? { filters: { all: ['true'] } } : {})) as {
+      for (const v of await this.pruneCandidates(all, labels)) await this.helpers.releaseVolume(v.name)
+      const filters = { ...(all ? { all: ['true'] } : {}), ...(labels?.length ? { label: labels } : {}) }
+      const result = (await docker.pruneVolumes(Object.keys(filters).length ? { filters } : {})) as {
         VolumesDeleted?: string[]
         SpaceReclaimed?: number
       }
