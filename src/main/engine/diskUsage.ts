@@ -16,6 +16,7 @@ import type {
   DiskUsageSummary,
   DiskUsageVolume,
 } from '../../shared/system'
+import { WharfError } from '../../shared/errors'
 import type { EngineConnection } from './connection'
 import { asError, toWharfError } from './engineError'
 
@@ -31,6 +32,9 @@ const ms = (v: unknown): number | undefined => {
   return Number.isFinite(t) ? t : undefined
 }
 const none = (t: string): boolean => t === '<none>:<none>' || t === '<none>@<none>'
+const bareId = (id: string): string => id.replace(/^sha256:/, '')
+/** Podman's /system/df writes image ids without the `sha256:` its image list (and dockerd) puts first. */
+const imageId = (id: string): string => (/^[0-9a-f]{64}$/.test(id) ? `sha256:${id}` : id)
 
 /** Types `docker builder prune` keeps unless --all: BuildKit's own helper and frontend images. */
 const KEPT_WITHOUT_ALL = new Set(['internal', 'frontend'])
@@ -52,9 +56,9 @@ export function toDiskUsage(raw: unknown): DiskUsage {
       sizeRootFs: rootFs,
     }
   })
-  const imageIdOf = new Map(list(df.Containers).map((c) => [str(c.Id), str(c.ImageID)]))
+  const imageIdOf = new Map(list(df.Containers).map((c) => [str(c.Id), imageId(str(c.ImageID))]))
   const images: DiskUsageImage[] = list(df.Images).map((i) => {
-    const id = str(i.Id)
+    const id = imageId(str(i.Id))
     const total = size(i.Size) ?? 0
     const shared = size(i.SharedSize)
     const count = typeof i.Containers === 'number' && i.Containers >= 0 ? i.Containers : undefined
@@ -98,7 +102,8 @@ export function toDiskUsage(raw: unknown): DiskUsage {
     containers,
     volumes,
     buildCache,
-    buildCacheReported: Array.isArray(df.BuildCache),
+    // dockerd sends null when there is no cache; an engine without BuildKit leaves it out.
+    buildCacheReported: 'BuildCache' in df,
   }
 }
 
@@ -120,8 +125,8 @@ export function summarize(
   buildCache: DiskUsageBuildCache[],
 ): DiskUsageSummary[] {
   const usedImages = images.filter((i) => (i.containers ?? i.usedBy.length) > 0)
-  // Without LayersSize (Podman) the images' own sizes are the best total there is.
-  const imagesSize = layersSize ?? sum(images.map((i) => i.size))
+  // Without LayersSize (Podman answers 0) the images' own sizes are the best total there is.
+  const imagesSize = layersSize || sum(images.map((i) => i.size))
   const imagesUsed = sum(usedImages.map((i) => i.uniqueSize))
   const stopped = containers.filter((c) => !isActive(c.state))
   const unusedVolumes = volumes.filter((v) => v.links === 0)
@@ -173,7 +178,18 @@ export class DiskUsageService {
   }
 
   diskUsage(): Promise<DiskUsage> {
-    return this.run(async (docker) => toDiskUsage(await docker.df()))
+    return this.run(async (docker) => {
+      const usage = toDiskUsage(await docker.df())
+      // Podman 4's /system/df names images by tag alone ("latest"); its image list has the full names.
+      if (usage.images.some((i) => i.tags.some((t) => !t.includes(':')))) {
+        const names = new Map((await docker.listImages()).map((i) => [bareId(i.Id), (i.RepoTags ?? []).filter((t) => !none(t))]))
+        for (const image of usage.images) image.tags = names.get(bareId(image.id)) ?? image.tags
+      }
+      // Podman names a container's image by its id: say its name, as `docker ps` does.
+      const tagOf = new Map(usage.images.filter((i) => i.tags.length).map((i) => [bareId(i.id), i.tags[0]]))
+      for (const c of usage.containers) c.image = tagOf.get(bareId(c.image)) ?? c.image
+      return usage
+    })
   }
 
   async buildCachePruneCandidates(all: boolean): Promise<DiskUsageBuildCache[]> {
@@ -189,10 +205,18 @@ export class DiskUsageService {
             path: '/build/prune?',
             method: 'POST',
             options: all ? { all: true } : {},
-            statusCodes: { 200: true, 400: 'bad parameter', 404: 'not found', 500: 'server error' },
+            statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
           },
           (err: unknown, data: unknown) => (err ? reject(asError(err)) : resolve(data)),
         )
+      }).catch((err: unknown) => {
+        // Podman has no BuildKit, and no /build/prune.
+        if ((err as { statusCode?: number }).statusCode === 404)
+          throw new WharfError({
+            code: 'unsupported',
+            message: 'This engine has no build cache to prune (it does not answer POST /build/prune)',
+          })
+        throw err
       })
       const r = obj(result)
       return {

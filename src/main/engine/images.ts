@@ -11,7 +11,7 @@ import type { LayerExplorerResult } from '../../shared/layers'
 import type { ImageSummary } from '../../shared/types'
 import { analyzeImageTar } from '../images/layerAnalysis'
 import type { EngineConnection } from './connection'
-import { toWharfError } from './engineError'
+import { asError, toWharfError } from './engineError'
 
 type UsedBy = ImageSummary['usedBy']
 
@@ -161,6 +161,7 @@ export class ImagesService {
 
   prune(all: boolean, labels?: string[]): Promise<ImagePruneResult> {
     return this.run(async (docker) => {
+      if (all && this.engine.getStatus().flavor === 'podman') return pruneAllOnPodman(docker, labels)
       const filters = { dangling: [all ? 'false' : 'true'], ...(labels?.length ? { label: labels } : {}) }
       const result = await docker.pruneImages({ filters: JSON.stringify(filters) })
       return {
@@ -168,6 +169,31 @@ export class ImagesService {
         spaceReclaimed: result.SpaceReclaimed ?? 0,
       }
     })
+  }
+}
+
+/**
+ * Podman's Docker-compatible prune removes dangling images only: it refuses
+ * `dangling=false` ("specifying dangling filter more than once") and ignores `all`. Its
+ * own API does prune every unused image; it answers with each image and its size.
+ */
+async function pruneAllOnPodman(docker: Dockerode, labels?: string[]): Promise<ImagePruneResult> {
+  const report = await new Promise<unknown>((resolve, reject) =>
+    docker.modem.dial(
+      {
+        path: '/v4.0.0/libpod/images/prune?',
+        method: 'POST',
+        options: { all: true, ...(labels?.length ? { filters: { label: labels } } : {}) },
+        statusCodes: { 200: true, 500: 'server error' },
+      },
+      (err: unknown, data: unknown) => (err ? reject(asError(err)) : resolve(data)),
+    ),
+  )
+  const removed = (Array.isArray(report) ? report : []) as Array<{ Id?: string; Size?: number; Err?: unknown }>
+  const done = removed.filter((r): r is { Id: string; Size?: number } => typeof r.Id === 'string' && !r.Err)
+  return {
+    deleted: done.map((r) => (r.Id.startsWith('sha256:') ? r.Id : `sha256:${r.Id}`)),
+    spaceReclaimed: done.reduce((sum, r) => sum + (r.Size ?? 0), 0),
   }
 }
 

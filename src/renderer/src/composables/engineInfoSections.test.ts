@@ -15,7 +15,14 @@ const bare: EngineInfo = {
   warnings: [],
   labels: [],
 }
-const status: EngineStatus = { state: 'connected', tried: [], podmanAvailable: false, flavor: 'podman', version: '4.3.1', apiVersion: '1.41' }
+const status: EngineStatus = {
+  state: 'connected',
+  tried: [],
+  podmanAvailable: false,
+  flavor: 'podman',
+  version: '4.3.1',
+  apiVersion: '1.41',
+}
 const fact = (sections: ReturnType<typeof infoSections>, key: string, label: string) =>
   sections.find((s) => s.key === key)?.facts.find((f) => f.label === `system.info.${label}`)?.value
 
