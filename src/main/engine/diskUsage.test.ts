@@ -63,8 +63,8 @@ describe('toDiskUsage', () => {
   it('adds up each kind as the docker CLI does', () => {
     const df = toDiskUsage(dockerAnswer)
     expect(df.summary).toEqual([
-      // Used: the unique part of the image with containers (4 − 4 = 0); the rest can go.
-      { kind: 'images', total: 3, active: 1, size: 10 * MiB, reclaimable: 10 * MiB, percent: 100 },
+      // The base has containers: its 4 MiB stay (the CLI would count 4 − 4 = 0 and call all 10 reclaimable).
+      { kind: 'images', total: 3, active: 1, size: 10 * MiB, reclaimable: 6 * MiB, percent: 60 },
       { kind: 'containers', total: 3, active: 1, size: 4 * MiB, reclaimable: 3 * MiB, percent: 75 },
       { kind: 'volumes', total: 3, active: 1, size: 7 * MiB, reclaimable: 2 * MiB, percent: 28 },
       // Shared records count with the images that share them, not here.
@@ -99,6 +99,23 @@ describe('toDiskUsage', () => {
     expect(podman.images[0]).toMatchObject({ id: `sha256:${hex('d')}`, usedBy: ['pod'] })
     expect(podman.summary[0]).toMatchObject({ size: 2 * MiB, active: 1 })
     expect(toDiskUsage({ Images: [] }).buildCacheReported).toBe(false)
+  })
+})
+
+describe('the images line', () => {
+  it('keeps the largest image in use whole and the unique part of the others', () => {
+    const image = (id: string, size: number, shared: number, containers: number) => ({
+      Id: `sha256:${hex(id)}`,
+      RepoTags: [`${id}:1`],
+      Size: size,
+      SharedSize: shared,
+      Containers: containers,
+    })
+    const df = toDiskUsage({
+      LayersSize: 20 * MiB,
+      Images: [image('a', 8 * MiB, 5 * MiB, 1), image('b', 6 * MiB, 5 * MiB, 1), image('c', 9 * MiB, 5 * MiB, 0)],
+    })
+    expect(df.summary[0]).toMatchObject({ active: 2, reclaimable: 11 * MiB, percent: 55 })
   })
 })
 

@@ -1,9 +1,10 @@
 /**
  * Disk usage as `docker system df -v` shows it (E5), and the build cache's prune.
  * `GET /system/df` makes the engine walk every layer and container, so it is asked for
- * when the page wants it, never polled. The summary follows the docker CLI's own
- * arithmetic (cli/command/formatter/disk_usage.go), so the figures match what a user
- * sees in a terminal. Podman answers /system/df without build cache and with some sizes
+ * when the page wants it, never polled. The summary follows the docker CLI's arithmetic
+ * (cli/command/formatter/disk_usage.go), so the figures match what a user sees in a
+ * terminal — except the images' reclaimable space, which the CLI overstates (see
+ * summarize). Podman answers /system/df without build cache and with some sizes
  * missing: those stay absent.
  */
 import type Dockerode from 'dockerode'
@@ -116,7 +117,7 @@ function line(kind: DiskUsageSummary['kind'], total: number, active: number, byt
 const sum = (values: Array<number | undefined>): number => values.reduce<number>((a, b) => a + (b ?? 0), 0)
 const isActive = (state: string): boolean => /running|paused|restarting/.test(state)
 
-/** The four lines of `docker system df`, computed as the docker CLI computes them. */
+/** The four lines of `docker system df`. */
 export function summarize(
   layersSize: number | undefined,
   images: DiskUsageImage[],
@@ -127,7 +128,11 @@ export function summarize(
   const usedImages = images.filter((i) => (i.containers ?? i.usedBy.length) > 0)
   // Without LayersSize (Podman answers 0) the images' own sizes are the best total there is.
   const imagesSize = layersSize || sum(images.map((i) => i.size))
-  const imagesUsed = sum(usedImages.map((i) => i.uniqueSize))
+  // The CLI counts only the unique bytes of images in use, so the layers they share
+  // (with each other or a base) show as reclaimable though no prune frees them. Here the
+  // largest image in use counts whole: what remains is at most what a prune can free.
+  const largest = usedImages.reduce<DiskUsageImage | undefined>((big, i) => (!big || i.size > big.size ? i : big), undefined)
+  const imagesUsed = (largest?.size ?? 0) + sum(usedImages.filter((i) => i !== largest).map((i) => i.uniqueSize))
   const stopped = containers.filter((c) => !isActive(c.state))
   const unusedVolumes = volumes.filter((v) => v.links === 0)
   const ownCache = buildCache.filter((b) => !b.shared)

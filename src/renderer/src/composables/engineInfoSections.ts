@@ -5,7 +5,7 @@
  */
 import type { EngineInfo } from '@shared/system'
 import type { EngineStatus } from '@shared/types'
-import { formatBytes } from './format'
+import { formatBytes, formatDateTime } from './format'
 
 export interface Fact {
   label: string
@@ -24,6 +24,11 @@ type Translate = (key: string, named?: Record<string, unknown>) => string
 
 const text = (v: string | undefined): string | null => (v ? v : null)
 const count = (v: number | undefined): string | null => (v === undefined ? null : String(v))
+/** The engine's clock as the page's locale writes a time; what it sent when that cannot be read. */
+const clock = (v: string | undefined, locale: string): string | null => {
+  const ms = v ? Date.parse(v) : NaN
+  return Number.isFinite(ms) ? formatDateTime(ms, locale) : text(v)
+}
 
 /** "name=seccomp,profile=default" → "seccomp (profile=default)", as `docker info` prints it. */
 export function securityOption(option: string): string {
@@ -34,7 +39,7 @@ export function securityOption(option: string): string {
   return rest.length ? `${name} (${rest.join(', ')})` : name
 }
 
-export function infoSections(info: EngineInfo, status: EngineStatus, t: Translate): InfoSection[] {
+export function infoSections(info: EngineInfo, status: EngineStatus, t: Translate, locale = 'en'): InfoSection[] {
   const yesNo = (v: boolean | undefined): string | null => (v === undefined ? null : v ? t('system.info.yes') : t('system.info.no'))
   const listOrNone = (items: string[]): string | string[] => (items.length ? items : t('system.info.none'))
   const flavor = status.flavor === 'podman' ? 'Podman' : status.flavor === 'docker' ? 'Docker' : null
@@ -67,7 +72,7 @@ export function infoSections(info: EngineInfo, status: EngineStatus, t: Translat
         f('arch', text(info.architecture)),
         f('cpus', count(info.cpus)),
         f('memory', info.memTotal === undefined ? null : formatBytes(info.memTotal)),
-        f('systemTime', text(info.systemTime), true),
+        f('systemTime', clock(info.systemTime, locale)),
       ],
     },
     {

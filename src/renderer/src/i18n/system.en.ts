@@ -6,6 +6,7 @@ export default {
   loading: 'Asking the engine…',
   notReported: 'The engine does not report this',
   info: {
+    explain: 'What the engine says about itself (docker info). A field it does not report shows “—”.',
     section: {
       engine: 'Engine',
       host: 'Host',

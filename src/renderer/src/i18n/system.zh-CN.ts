@@ -8,6 +8,7 @@ const zh: typeof en = {
   loading: '正在询问引擎…',
   notReported: '引擎没有提供此项',
   info: {
+    explain: '引擎对自身的描述（docker info）。引擎未提供的项显示为“—”。',
     section: {
       engine: '引擎',
       host: '主机',

@@ -1,0 +1,36 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import { openApp } from '../support/app'
+
+/** The Engine pane: its tabs (Information, Disk usage, Events), by roles and names. */
+export class EnginePage {
+  constructor(readonly page: Page) {}
+
+  async open(tab?: 'Information' | 'Disk usage' | 'Events'): Promise<void> {
+    await openApp(this.page)
+    await this.page.getByRole('link', { name: 'Engine', exact: true }).click()
+    await expect(this.page.getByRole('heading', { name: 'Engine', level: 1 })).toBeVisible()
+    if (tab) await this.tab(tab)
+  }
+
+  async tab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click()
+    await expect(this.page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true')
+  }
+
+  /** A line of the disk usage summary, by its kind ("Containers", "Local volumes"…). */
+  summaryRow(kind: string): Locator {
+    return this.page
+      .getByRole('table', { name: 'Disk usage by kind' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: kind, exact: true }) })
+  }
+
+  /** The rows of the events table (header excluded). */
+  eventRows(): Locator {
+    return this.page.locator('.event-table tbody tr:not(.n-data-table-tr--expanded)')
+  }
+
+  eventRow(action: string, name: string): Locator {
+    return this.eventRows().filter({ has: this.page.getByRole('button', { name: `Attributes of ${action} ${name}`, exact: true }) })
+  }
+}
