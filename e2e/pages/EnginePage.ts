@@ -25,12 +25,10 @@ export class EnginePage {
       .filter({ has: this.page.getByRole('rowheader', { name: kind, exact: true }) })
   }
 
-  /** The rows of the events table (header excluded). */
-  eventRows(): Locator {
-    return this.page.locator('.event-table tbody tr:not(.n-data-table-tr--expanded)')
-  }
-
+  /** The events table's row of `action` on `name`, found by its attributes button. */
   eventRow(action: string, name: string): Locator {
-    return this.eventRows().filter({ has: this.page.getByRole('button', { name: `Attributes of ${action} ${name}`, exact: true }) })
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('button', { name: `Attributes of ${action} ${name}`, exact: true }) })
   }
 }
