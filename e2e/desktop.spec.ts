@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { methodNames, signalNames, streamNames } from '../src/shared/contract'
 import { DetailPage } from './pages/DetailPage'
+import { EnginePage } from './pages/EnginePage'
 import { ImagesPage } from './pages/ImagesPage'
 import { desktopOf, expect, openApp, test } from './support/app'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
@@ -78,6 +79,19 @@ test.describe('desktop shell', () => {
     expect(desktop.openStreams()).not.toContain('images.changed')
     // Main serves what the new page has open, and nothing the old page had.
     await expect.poll(leaked).toBe(0)
+  })
+
+  test('the Engine pane’s events stream lives while the pane is open, across its tabs, and closes when it is left', async ({ page }) => {
+    const desktop = desktopOf(page)!
+    const engine = new EnginePage(page)
+    await engine.open('Events')
+    await expect.poll(() => desktop.openStreams()).toContain('engine.events')
+    await engine.tab('Information')
+    expect(desktop.openStreams()).toContain('engine.events')
+    await page.getByRole('link', { name: 'Containers', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible()
+    await expect.poll(() => desktop.openStreams()).not.toContain('engine.events')
+    await expect.poll(() => desktop.servedStreams() - desktop.openStreams().length).toBe(0)
   })
 
   test('the native open dialog fills the archive path when the user chooses a file', async ({ page }) => {

@@ -39,6 +39,7 @@ interface HarnessWindow {
     name: string,
     input: unknown,
     id?: number,
+    engine?: string,
   ): Promise<unknown>
   __wharfScheme(doc: string, request: SchemeRequest): Promise<SchemeAnswer>
   __wharfDeliver?: (doc: string, batch: Delivery[]) => void
@@ -65,12 +66,14 @@ export function installDesktopBridge(names: BridgeNames): void {
   const methods: Record<string, unknown> = {}
   const streams: Record<string, unknown> = {}
   const signals: Record<string, unknown> = {}
-  for (const name of names.methods) methods[name] = (input: unknown) => w.__wharfPreload(doc, 'method', name, input)
+  // `engine`: passed on as the preload takes it, beside the input of an engine-scoped call.
+  for (const name of names.methods)
+    methods[name] = (input: unknown, engine?: string) => w.__wharfPreload(doc, 'method', name, input, undefined, engine)
   for (const name of names.streams)
-    streams[name] = (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void) => {
+    streams[name] = (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void, engine?: string) => {
       const id = ++next
       subs.set(id, { onEvent, onEnd })
-      void w.__wharfPreload(doc, 'subscribe', name, input, id)
+      void w.__wharfPreload(doc, 'subscribe', name, input, id, engine)
       return () => {
         if (subs.delete(id)) void w.__wharfPreload(doc, 'unsubscribe', name, null, id)
       }

@@ -39,8 +39,12 @@ import { installDesktopBridge, type BridgeNames, type SchemeAnswer, type SchemeR
 const OUT = join(__dirname, '../../out')
 
 interface PreloadApi {
-  methods: Record<string, (input: unknown) => Promise<unknown>>
-  streams: Record<string, (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void) => () => void>
+  // `engine`: the engine an engine-scoped call acts on, as the preload takes it.
+  methods: Record<string, (input: unknown, engine?: string) => Promise<unknown>>
+  streams: Record<
+    string,
+    (input: unknown, onEvent: (data: unknown) => void, onEnd: (error: unknown) => void, engine?: string) => () => void
+  >
   signals: Record<string, (input: unknown) => void>
 }
 
@@ -134,8 +138,10 @@ export class DesktopHarness {
       signals: Object.keys(probe.api.signals),
       scheme: TRANSFER_SCHEME,
     }
-    await page.exposeBinding('__wharfPreload', (_source, doc: string, kind: string, name: string, input: unknown, id?: number) =>
-      this.fromPage(doc, kind, name, input, id),
+    await page.exposeBinding(
+      '__wharfPreload',
+      (_source, doc: string, kind: string, name: string, input: unknown, id?: number, engine?: string) =>
+        this.fromPage(doc, kind, name, input, id, engine),
     )
     await page.exposeBinding('__wharfScheme', (_source, _doc: string, request: SchemeRequest) => this.scheme(request))
     await page.addInitScript(installDesktopBridge, names)
@@ -165,11 +171,11 @@ export class DesktopHarness {
     return this.current
   }
 
-  private fromPage(doc: string, kind: string, name: string, input: unknown, id?: number): unknown {
+  private fromPage(doc: string, kind: string, name: string, input: unknown, id?: number, engine?: string): unknown {
     // A document's first call: the page (re)loaded, Electron ran the preload again for it.
     const current = this.current?.id === doc ? this.current : this.newDocument(doc)
     const { api } = current
-    if (kind === 'method') return api.methods[name](input)
+    if (kind === 'method') return api.methods[name](input, engine)
     if (kind === 'signal') return api.signals[name](input)
     if (kind === 'subscribe' && id !== undefined) {
       const close = api.streams[name](
@@ -179,6 +185,7 @@ export class DesktopHarness {
           current.closers.delete(id)
           this.deliver(doc, 'end', id, error)
         },
+        engine,
       )
       current.closers.set(id, close)
       return null

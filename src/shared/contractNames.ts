@@ -9,6 +9,9 @@ export const METHOD_NAMES = [
   'engine.retry',
   'engine.startPodman',
   'engine.info',
+  'engine.diskUsage',
+  'builder.pruneCandidates',
+  'builder.prune',
   'system.pickPath',
   'engines.list',
   'engines.contexts',
@@ -85,6 +88,7 @@ export const METHOD_NAMES = [
 
 export const STREAM_NAMES = [
   'engine.status',
+  'engine.events',
   'engines.changed',
   'containers.changed',
   'containers.logs',

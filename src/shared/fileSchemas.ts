@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { checkName, normalizeRelPath, PathRefused } from './filePaths'
 import { FIELD_TEXT } from './fieldText'
-import { containerRef } from './schemas'
+import { containerRef, pruneLabels } from './schemas'
 
 export const volumeName = z
   .string()
@@ -29,7 +29,14 @@ export const createVolumeInput = z
 
 export const removeVolumesInput = z.object({ names: z.array(volumeName).min(1).max(256), force: z.boolean() }).strict()
 
-export const pruneVolumesInput = z.object({ all: z.boolean() }).strict()
+export const pruneVolumesInput = z
+  .object({
+    /** false: anonymous volumes only (`docker volume prune`); true: named ones too (`--all`). */
+    all: z.boolean(),
+    /** Only volumes carrying these labels. */
+    labels: pruneLabels,
+  })
+  .strict()
 
 export const fileTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('volume'), name: volumeName }).strict(),

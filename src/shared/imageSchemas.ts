@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { fieldText } from './fieldText'
 import { IMAGE_NAME_MAX, IMAGE_REF_PATTERN, imageNameLength } from './patterns'
+import { pruneLabels } from './schemas'
 
 const nameNotTooLong = (v: string): boolean => imageNameLength(v) <= IMAGE_NAME_MAX
 const NAME_TOO_LONG = fieldText('imageNameLong')
@@ -43,6 +44,8 @@ export const pruneImagesInput = z
   .object({
     /** false: dangling images only (`docker image prune`); true: every image no container uses (`-a`). */
     all: z.boolean(),
+    /** Only images carrying these labels. */
+    labels: pruneLabels,
   })
   .strict()
 

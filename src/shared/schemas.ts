@@ -44,10 +44,13 @@ export const killInput = z
   })
   .strict()
 
+/** Only what carries every one of these labels, as `key` or `key=value` (docker's `prune --filter label=…`). */
+export const pruneLabels = z.array(z.string().min(1).max(512)).max(16).optional()
+
 export const pruneInput = z
   .object({
-    /** Only containers carrying these labels, as `key` or `key=value` (docker's --filter label=…). */
-    labels: z.array(z.string().min(1).max(512)).max(16).optional(),
+    /** Only containers (or networks) carrying these labels. */
+    labels: pruneLabels,
   })
   .strict()
 

@@ -83,22 +83,6 @@ export interface EngineStatus {
   retryInMs?: number
 }
 
-export interface EngineInfo {
-  name: string
-  serverVersion: string
-  operatingSystem: string
-  kernelVersion: string
-  architecture: string
-  cpus: number
-  memTotal: number
-  storageDriver: string
-  containers: number
-  containersRunning: number
-  containersPaused: number
-  containersStopped: number
-  images: number
-}
-
 /** Result of a bulk-able action on one container. */
 export interface ActionResult {
   id: string

@@ -1,10 +1,11 @@
-/** The engine connection (E1, E4) and the app's native dialog, bound to the contract. */
+/** The engine connection (E1, E4), the Engine pane (E5) and the app's native dialog, bound to the contract. */
 import type { MethodName, StreamName } from '../../shared/contract'
 import { WharfError } from '../../shared/errors'
+import { feedEngineEvents } from '../engine/eventFeed'
 import { startPodmanService } from '../engine/podman'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
-export const engineMethods: MethodHandlers<Prefixed<MethodName, 'engine' | 'system'>> = {
+export const engineMethods: MethodHandlers<Prefixed<MethodName, 'engine' | 'system' | 'builder'>> = {
   'engine.status': (_input, { engine }) => Promise.resolve(engine.connection.getStatus()),
   'engine.retry': (_input, { engine }) => engine.connection.connect(),
   'engine.startPodman': async (_input, { engine }) => {
@@ -12,6 +13,9 @@ export const engineMethods: MethodHandlers<Prefixed<MethodName, 'engine' | 'syst
     return engine.connection.connect()
   },
   'engine.info': (_input, { engine }) => engine.system.info(),
+  'engine.diskUsage': (_input, { engine }) => engine.diskUsage.diskUsage(),
+  'builder.pruneCandidates': ({ all }, { engine }) => engine.diskUsage.buildCachePruneCandidates(all),
+  'builder.prune': ({ all }, { engine }) => engine.diskUsage.pruneBuildCache(all),
   'system.pickPath': ({ kind }, app) => {
     if (!app.pickPath) {
       return Promise.reject(
@@ -27,4 +31,5 @@ export const engineStreams: StreamHandlers<Prefixed<StreamName, 'engine'>> = {
     sink.emit(engine.connection.getStatus())
     return engine.connection.statusChanged.add(sink.emit)
   },
+  'engine.events': (filter, sink, { engine }) => feedEngineEvents(engine.connection.events, filter, sink),
 }

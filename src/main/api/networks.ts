@@ -9,7 +9,7 @@ export const networkMethods: MethodHandlers<Prefixed<MethodName, 'networks'>> = 
     engine.networks.connect(network, container, aliases, ipv4 || undefined),
   'networks.disconnect': ({ network, container, force }, { engine }) => engine.networks.disconnect(network, container, force),
   'networks.remove': ({ id }, { engine }) => engine.networks.remove(id),
-  'networks.prune': (_input, { engine }) => engine.networks.prune(),
+  'networks.prune': ({ labels }, { engine }) => engine.networks.prune(labels),
   'networks.topology': (_input, { engine }) => engine.networks.topology(),
 }
 

@@ -21,5 +21,12 @@ describe('createLineParser', () => {
     expect(isEngineEvent({ Type: 'container', Action: 'start', Actor: { ID: 'x', Attributes: {} }, time: 1 })).toBe(true)
     expect(isEngineEvent({ Type: 'container', Action: 'start' })).toBe(false)
     expect(isEngineEvent(null)).toBe(false)
+    expect(isEngineEvent({ Type: 'image', Action: 'pull', Actor: { ID: 'x', Attributes: 'no' }, time: 1 })).toBe(false)
+  })
+
+  it('gives an actor without attributes an empty set', () => {
+    const event = { Type: 'image', Action: 'remove', Actor: { ID: 'sha256:1' }, time: 1 }
+    expect(isEngineEvent(event)).toBe(true)
+    expect(event.Actor).toEqual({ ID: 'sha256:1', Attributes: {} })
   })
 })

@@ -1,3 +1,7 @@
+import type { EngineEvent } from '../../shared/system'
+
+export type { EngineEvent }
+
 /**
  * The engine's /events endpoint sends newline-delimited JSON, and a chunk may end in
  * the middle of a line: keep the tail until its newline arrives.
@@ -22,18 +26,13 @@ export function createLineParser(onObject: (value: unknown) => void, onBadLine?:
   }
 }
 
-/** The part of an engine event Wharf uses. Docker and Podman both send these fields. */
-export interface EngineEvent {
-  Type: string
-  Action: string
-  Actor: { ID: string; Attributes: Record<string, string> }
-  time: number
-  timeNano?: number
-}
-
+/**
+ * Docker and Podman both send the fields of EngineEvent. An actor without attributes
+ * gets an empty set here, on the freshly parsed value, so no listener has to check.
+ */
 export function isEngineEvent(value: unknown): value is EngineEvent {
   const v = value as EngineEvent
-  return (
+  const shaped =
     typeof v === 'object' &&
     v !== null &&
     typeof v.Type === 'string' &&
@@ -41,5 +40,9 @@ export function isEngineEvent(value: unknown): value is EngineEvent {
     typeof v.Actor === 'object' &&
     v.Actor !== null &&
     typeof v.Actor.ID === 'string'
-  )
+  if (!shaped) return false
+  const attributes = v.Actor.Attributes as unknown
+  if (attributes === undefined || attributes === null) v.Actor.Attributes = {}
+  else if (typeof attributes !== 'object') return false
+  return true
 }

@@ -11,7 +11,7 @@ import type { LayerExplorerResult } from '../../shared/layers'
 import type { ImageSummary } from '../../shared/types'
 import { analyzeImageTar } from '../images/layerAnalysis'
 import type { EngineConnection } from './connection'
-import { toWharfError } from './engineError'
+import { asError, toWharfError } from './engineError'
 
 type UsedBy = ImageSummary['usedBy']
 
@@ -38,9 +38,11 @@ export class ImagesService {
     }
   }
 
-  list(): Promise<ImageSummary[]> {
+  /** Every image, or only those carrying `labels` (`key` or `key=value`). */
+  list(labels?: string[]): Promise<ImageSummary[]> {
     return this.run(async (docker) => {
-      const [images, used] = await Promise.all([docker.listImages({ all: false }), usage(docker)])
+      const filters = labels?.length ? { label: labels } : undefined
+      const [images, used] = await Promise.all([docker.listImages({ all: false, filters }), usage(docker)])
       return images.map((i) => {
         const tags = (i.RepoTags ?? []).filter((t) => !none(t))
         return {
@@ -153,18 +155,45 @@ export class ImagesService {
   }
 
   /** What prune would remove, listed before asking. */
-  pruneCandidates(all: boolean): Promise<ImageSummary[]> {
-    return this.list().then((images) => images.filter((i) => i.usedBy.length === 0 && (all || i.dangling)))
+  pruneCandidates(all: boolean, labels?: string[]): Promise<ImageSummary[]> {
+    return this.list(labels).then((images) => images.filter((i) => i.usedBy.length === 0 && (all || i.dangling)))
   }
 
-  prune(all: boolean): Promise<ImagePruneResult> {
+  prune(all: boolean, labels?: string[]): Promise<ImagePruneResult> {
     return this.run(async (docker) => {
-      const result = await docker.pruneImages({ filters: JSON.stringify({ dangling: [all ? 'false' : 'true'] }) })
+      if (all && this.engine.getStatus().flavor === 'podman') return pruneAllOnPodman(docker, labels)
+      const filters = { dangling: [all ? 'false' : 'true'], ...(labels?.length ? { label: labels } : {}) }
+      const result = await docker.pruneImages({ filters: JSON.stringify(filters) })
       return {
         deleted: (result.ImagesDeleted ?? []).flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
         spaceReclaimed: result.SpaceReclaimed ?? 0,
       }
     })
+  }
+}
+
+/**
+ * Podman's Docker-compatible prune removes dangling images only: it refuses
+ * `dangling=false` ("specifying dangling filter more than once") and ignores `all`. Its
+ * own API does prune every unused image; it answers with each image and its size.
+ */
+async function pruneAllOnPodman(docker: Dockerode, labels?: string[]): Promise<ImagePruneResult> {
+  const report = await new Promise<unknown>((resolve, reject) =>
+    docker.modem.dial(
+      {
+        path: '/v4.0.0/libpod/images/prune?',
+        method: 'POST',
+        options: { all: true, ...(labels?.length ? { filters: { label: labels } } : {}) },
+        statusCodes: { 200: true, 500: 'server error' },
+      },
+      (err: unknown, data: unknown) => (err ? reject(asError(err)) : resolve(data)),
+    ),
+  )
+  const removed = (Array.isArray(report) ? report : []) as Array<{ Id?: string; Size?: number; Err?: unknown }>
+  const done = removed.filter((r): r is { Id: string; Size?: number } => typeof r.Id === 'string' && !r.Err)
+  return {
+    deleted: done.map((r) => (r.Id.startsWith('sha256:') ? r.Id : `sha256:${r.Id}`)),
+    spaceReclaimed: done.reduce((sum, r) => sum + (r.Size ?? 0), 0),
   }
 }
 

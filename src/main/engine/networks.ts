@@ -146,9 +146,9 @@ export class NetworksService {
     })
   }
 
-  prune(): Promise<{ deleted: string[] }> {
+  prune(labels?: string[]): Promise<{ deleted: string[] }> {
     return this.run(async (docker) => {
-      const result = (await docker.pruneNetworks()) as { NetworksDeleted?: string[] }
+      const result = (await docker.pruneNetworks(labels?.length ? { filters: { label: labels } } : {})) as { NetworksDeleted?: string[] }
       return { deleted: result.NetworksDeleted ?? [] }
     })
   }

@@ -14,6 +14,7 @@ import { EngineConnection, type ConnectionOptions } from './connection'
 import { ContainerConfigService } from './containerConfig'
 import { ContainersService } from './containers'
 import { ContainerWatcher } from './containerWatcher'
+import { DiskUsageService } from './diskUsage'
 import { ImageBuild } from './imageBuild'
 import { ImagesService } from './images'
 import { ImageTransfer } from './imageTransfer'
@@ -41,6 +42,7 @@ export class EngineScope {
   readonly transfer: ImageTransfer
   readonly build: ImageBuild
   readonly system: SystemService
+  readonly diskUsage: DiskUsageService
   readonly networks: NetworksService
   readonly helpers: VolumeHelpers
   readonly volumes: VolumesService
@@ -63,6 +65,7 @@ export class EngineScope {
     this.transfer = new ImageTransfer(this.connection, tasks, shared.credentials)
     this.build = new ImageBuild(this.connection, tasks)
     this.system = new SystemService(this.connection)
+    this.diskUsage = new DiskUsageService(this.connection)
     this.networks = new NetworksService(this.connection)
     this.helpers = new VolumeHelpers(this.connection, { archiveOnly: options.archiveOnlyHelpers })
     this.volumes = new VolumesService(this.connection, this.helpers)

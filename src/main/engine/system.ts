@@ -1,7 +1,8 @@
 import type { StorageDriverInfo } from '../../shared/files'
-import type { EngineInfo } from '../../shared/types'
+import type { EngineInfo } from '../../shared/system'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
+import { toEngineInfo } from './engineInfo'
 
 /** Engine-wide information (`docker info`). */
 export class SystemService {
@@ -9,24 +10,7 @@ export class SystemService {
 
   async info(): Promise<EngineInfo> {
     try {
-      const i = (await (await this.engine.client()).info()) as Record<string, unknown>
-      const num = (k: string): number => (typeof i[k] === 'number' ? i[k] : 0)
-      const str = (k: string): string => (typeof i[k] === 'string' ? i[k] : '')
-      return {
-        name: str('Name'),
-        serverVersion: str('ServerVersion'),
-        operatingSystem: str('OperatingSystem'),
-        kernelVersion: str('KernelVersion'),
-        architecture: str('Architecture'),
-        cpus: num('NCPU'),
-        memTotal: num('MemTotal'),
-        storageDriver: str('Driver'),
-        containers: num('Containers'),
-        containersRunning: num('ContainersRunning'),
-        containersPaused: num('ContainersPaused'),
-        containersStopped: num('ContainersStopped'),
-        images: num('Images'),
-      }
+      return toEngineInfo(await (await this.engine.client()).info())
     } catch (err) {
       throw toWharfError(err)
     }

@@ -19,6 +19,12 @@ export interface VolumeSpec {
   labels: string[]
 }
 
+/** docker's label filter: `key` needs the key, `key=value` that value. */
+function hasLabel(labels: Record<string, string>, filter: string): boolean {
+  const eq = filter.indexOf('=')
+  return eq < 0 ? filter in labels : labels[filter.slice(0, eq)] === filter.slice(eq + 1)
+}
+
 function pairs(list: string[]): Record<string, string> {
   return Object.fromEntries(list.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
 }
@@ -118,21 +124,58 @@ export class VolumesService {
     })
   }
 
-  /** What `docker volume prune` would delete (unused volumes; anonymous only unless `all`). */
-  async pruneCandidates(all: boolean): Promise<VolumeSummary[]> {
+  /** What `docker volume prune` would delete (unused volumes; anonymous only unless `all`; only those with `labels` when given). */
+  async pruneCandidates(all: boolean, labels: string[] = []): Promise<VolumeSummary[]> {
     const volumes = await this.list()
-    return volumes.filter((v) => v.dangling && (all || isAnonymous(v)))
+    return volumes.filter((v) => v.dangling && (all || isAnonymous(v)) && labels.every((l) => hasLabel(v.labels, l)))
   }
 
-  prune(all: boolean): Promise<{ deleted: string[]; spaceReclaimed: number }> {
+  /**
+   * `docker volume prune [--all]`, removing what pruneCandidates lists. Only dockerd
+   * 23 and later (API 1.42) keep named volumes without `all`; older ones, and Podman,
+   * prune every unused volume and refuse the `all` filter. There the narrow prune
+   * removes the listed anonymous volumes one by one, so no named volume is lost.
+   */
+  prune(all: boolean, labels?: string[]): Promise<{ deleted: string[]; spaceReclaimed: number }> {
     return this.run(async (docker) => {
-      for (const v of await this.pruneCandidates(all)) await this.helpers.releaseVolume(v.name)
-      const result = (await docker.pruneVolumes(all ? { filters: { all: ['true'] } } : {})) as {
+      const candidates = await this.pruneCandidates(all, labels)
+      for (const v of candidates) await this.helpers.releaseVolume(v.name)
+      const keepsNamed = this.pruneKeepsNamed()
+      if (!all && !keepsNamed) return this.removeEach(docker, candidates)
+      const filters = { ...(all && keepsNamed ? { all: ['true'] } : {}), ...(labels?.length ? { label: labels } : {}) }
+      const result = (await docker.pruneVolumes(Object.keys(filters).length ? { filters } : {})) as {
         VolumesDeleted?: string[]
         SpaceReclaimed?: number
       }
       return { deleted: result.VolumesDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 }
     })
+  }
+
+  private pruneKeepsNamed(): boolean {
+    const { flavor, apiVersion } = this.engine.getStatus()
+    const [major, minor] = (apiVersion ?? '').split('.').map(Number)
+    return flavor === 'docker' && (major > 1 || (major === 1 && minor >= 42))
+  }
+
+  /** Removes each volume, with the space the engine counted for it (`system df`) as reclaimed. */
+  private async removeEach(docker: Dockerode, volumes: VolumeSummary[]): Promise<{ deleted: string[]; spaceReclaimed: number }> {
+    if (!volumes.length) return { deleted: [], spaceReclaimed: 0 }
+    const df = (await docker.df()) as { Volumes?: Array<{ Name: string; UsageData?: { Size?: number } | null }> | null }
+    const sizes = new Map((df.Volumes ?? []).map((v) => [v.Name, Math.max(0, v.UsageData?.Size ?? 0)]))
+    const deleted: string[] = []
+    let spaceReclaimed = 0
+    for (const v of volumes) {
+      try {
+        await docker.getVolume(v.name).remove()
+      } catch (err) {
+        // Taken into use since it was listed: prune would leave it too.
+        if (toWharfError(err).code === 'conflict') continue
+        throw err
+      }
+      deleted.push(v.name)
+      spaceReclaimed += sizes.get(v.name) ?? 0
+    }
+    return { deleted, spaceReclaimed }
   }
 
   /** Bytes in a volume, on request: `du` in a helper with a shell, else the size of its tar. */

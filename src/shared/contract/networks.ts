@@ -15,8 +15,8 @@ export const networksMethods = {
   'networks.disconnect': engineMethod<typeof net.disconnectInput, { disconnected: string }>(net.disconnectInput),
   /** `docker network rm`; a refusal names the containers still attached. */
   'networks.remove': engineMethod<typeof net.networkRef, { removed: string }>(net.networkRef),
-  /** `docker network prune`. */
-  'networks.prune': engineMethod<typeof s.empty, { deleted: string[] }>(s.empty),
+  /** `docker network prune`, optionally only networks with given labels. */
+  'networks.prune': engineMethod<typeof s.pruneInput, { deleted: string[] }>(s.pruneInput),
   /** N5: networks, containers with their addresses and ports, and joined network namespaces. */
   'networks.topology': engineMethod<typeof s.empty, Topology>(s.empty),
 } as const

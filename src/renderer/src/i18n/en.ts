@@ -8,6 +8,7 @@ import filesEn from './files.en'
 import networksEn from './networks.en'
 import fieldsEn from './fields.en'
 import statusEn from './status.en'
+import systemEn from './system.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -382,6 +383,7 @@ export default {
   volumes: volumesEn,
   files: filesEn,
   networks: networksEn,
+  system: systemEn,
   fields: fieldsEn,
   ...statusEn,
 }

@@ -8,6 +8,7 @@ import filesZh from './files.zh-CN'
 import networksZh from './networks.zh-CN'
 import fieldsZh from './fields.zh-CN'
 import statusZh from './status.zh-CN'
+import systemZh from './system.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -397,6 +398,7 @@ const zhCN: typeof en = {
   volumes: volumesZh,
   files: filesZh,
   networks: networksZh,
+  system: systemZh,
   fields: fieldsZh,
   ...statusZh,
 }

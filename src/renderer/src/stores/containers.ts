@@ -42,6 +42,8 @@ export const useContainersStore = engineStore('containers', (id: string) => {
   let revision = 0
 
   const items = computed(() => [...byId.value.values()])
+  /** What `docker container prune` removes: every container not running, paused or restarting. */
+  const stopped = computed(() => items.value.filter((c) => c.state === 'exited' || c.state === 'created' || c.state === 'dead'))
 
   function onDelta(delta: ContainersDelta): void {
     if (delta.kind === 'resync') {
@@ -163,5 +165,5 @@ export const useContainersStore = engineStore('containers', (id: string) => {
     triggerRef(byId)
   }
 
-  return { byId, items, loading, loaded, error, busy, load: () => load(), act, prune }
+  return { byId, items, stopped, loading, loaded, error, busy, load: () => load(), act, prune }
 })

@@ -1,5 +1,6 @@
 /** One engine's connection state (and `docker info`), fed by its `engine.status` stream. */
-import type { EngineInfo, EngineStatus } from '@shared/types'
+import type { EngineInfo } from '@shared/system'
+import type { EngineStatus } from '@shared/types'
 import { WharfError } from '@shared/errors'
 import { computed, onScopeDispose, ref } from 'vue'
 import { useApi } from '../api'
