@@ -47,6 +47,11 @@ export function engineCell(name: string, state: EngineState | undefined, t: Tran
   ])
 }
 
+/** The row's "open a terminal" button; `label` names it, `title` says what it does. */
+export function terminalCellButton(label: string, title: string, onClick: () => void) {
+  return h('button', { type: 'button', class: 'row-btn term', 'aria-label': label, title, onClick }, '›_')
+}
+
 export function cpuCell(sample: StatsSample | undefined) {
   return sample ? h('span', { class: 'num' }, `${sample.cpuPercent.toFixed(1)}%`) : ''
 }
