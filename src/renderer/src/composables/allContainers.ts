@@ -26,8 +26,10 @@ export function useAllContainers() {
   )
   const byKey = computed(() => new Map(items.value.map((c) => [keyOf(c), c])))
   const loading = computed(() => lists.value.some(({ store }) => store.loading))
-  /** Every connected engine has listed once. */
-  const loaded = computed(() => lists.value.every(({ entry, store }) => store.loaded || entry.status.state !== 'connected'))
+  /** Every connected engine has answered its first list (with the list, or with an error shown above it). */
+  const loaded = computed(() =>
+    lists.value.every(({ entry, store }) => store.loaded || !!store.error || entry.status.state !== 'connected'),
+  )
   const errors = computed(() =>
     lists.value.flatMap(({ entry, store }) => (store.error ? [{ engine: entry.name, message: store.error }] : [])),
   )
