@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { optionsForEndpoint } from '../src/main/engine/endpoint'
 import { removeLabelled } from '../tests/support/labelled'
 import { ContainersPage } from './pages/ContainersPage'
+import { TerminalPage } from './pages/TerminalPage'
 import { expect, openApp, test } from './support/app'
 import { runLabel, testDocker, TEST_IMAGE } from './support/engine'
 
@@ -123,7 +124,17 @@ test('every engine’s containers in one list: filter by engine, bulk stop acros
   await expect(list.row(onPodman).getByText('running', { exact: true })).toBeVisible()
   await expect(list.row(onDocker).getByText('exited', { exact: true })).toBeVisible()
 
+  // Its terminal opens on its own engine.
+  await list.row(onPodman).getByRole('button', { name: 'Terminal', exact: true }).click()
+  await expect(page).toHaveURL(/#\/e\/podman-test\/terminal/)
+  const terminal = new TerminalPage(page)
+  await expect(terminal.tab(new RegExp(onPodman))).toBeVisible()
+  await terminal.type('echo on-$((6*7))')
+  await expect(terminal.screen()).toContainText('on-42')
+
   // A name opens the container's page on its own engine.
+  await page.getByRole('link', { name: /^All engines/ }).click()
+  await list.search(token)
   await list.row(onPodman).getByRole('link', { name: onPodman }).click()
   await expect(page).toHaveURL(new RegExp(`#/e/podman-test/containers/${podmanOne.id}`))
   await expect(page.getByRole('heading', { name: onPodman })).toBeVisible()
