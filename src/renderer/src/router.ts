@@ -32,6 +32,8 @@ export const router = createRouter({
         { path: 'engine', name: 'engine', component: () => import('./views/EngineView.vue') },
       ],
     },
+    // Every engine's containers in one list (E3); each row links to its page on its engine.
+    { path: '/all/containers', name: 'allContainers', component: () => import('./views/AllContainersView.vue') },
     { path: '/engines', name: 'engines', component: () => import('./views/EnginesView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     // Addresses from before the engine was in them (bookmarks): the engine Wharf started with.

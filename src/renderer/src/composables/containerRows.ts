@@ -1,9 +1,20 @@
 import type { ContainerSummary } from '@shared/types'
 
+/**
+ * A container as a list shows it. In the list of every engine's containers it carries its
+ * engine: two engines may hold the same id (one engine added twice, under two names).
+ */
+export type ListedContainer = ContainerSummary & { engine?: string }
+
+/** The container's key in a list: its id, prefixed with its engine where it has one. */
+export function keyOf(c: ListedContainer): string {
+  return c.engine === undefined ? c.id : `${c.engine}/${c.id}`
+}
+
 export interface ContainerRow {
   key: string
   kind: 'container'
-  container: ContainerSummary
+  container: ListedContainer
   /** Set when the row sits under a compose project header. */
   inProject: boolean
 }
@@ -12,7 +23,10 @@ export interface ProjectRow {
   key: string
   kind: 'project'
   project: string
+  /** The engine of a project in a list of several engines' containers: each engine's are its own. */
+  engine?: string
   running: number
+  /** The members' keys (see keyOf). */
   ids: string[]
   collapsed: boolean
 }
@@ -23,40 +37,51 @@ export type Row = ContainerRow | ProjectRow
  * Flat rows for the virtualized table: a header row per compose project followed by
  * its containers (unless folded), then containers of no project; newest first, as
  * `docker ps` lists them. Flat rather than a tree so every row has the same height.
+ * `collapsed` holds the folded projects' projectKey.
  */
-export function buildRows(containers: ContainerSummary[], collapsed: ReadonlySet<string> = new Set()): Row[] {
+export function buildRows(containers: ListedContainer[], collapsed: ReadonlySet<string> = new Set()): Row[] {
   const sorted = [...containers].sort((a, b) => b.created - a.created || a.name.localeCompare(b.name))
   const groups = new Map<string, { header: ProjectRow; members: ContainerRow[] }>()
   const loose: ContainerRow[] = []
   for (const c of sorted) {
+    const key = keyOf(c)
     if (!c.project) {
-      loose.push({ key: c.id, kind: 'container', container: c, inProject: false })
+      loose.push({ key, kind: 'container', container: c, inProject: false })
       continue
     }
-    let group = groups.get(c.project)
+    const fold = projectKey(c.project, c.engine)
+    let group = groups.get(fold)
     if (!group) {
       const header: ProjectRow = {
-        key: `project:${c.project}`,
+        key: `project:${fold}`,
         kind: 'project',
         project: c.project,
+        engine: c.engine,
         running: 0,
         ids: [],
-        collapsed: collapsed.has(c.project),
+        collapsed: collapsed.has(fold),
       }
       group = { header, members: [] }
-      groups.set(c.project, group)
+      groups.set(fold, group)
     }
-    group.header.ids.push(c.id)
+    group.header.ids.push(key)
     if (c.state === 'running') group.header.running++
-    group.members.push({ key: c.id, kind: 'container', container: c, inProject: true })
+    group.members.push({ key, kind: 'container', container: c, inProject: true })
   }
   const rows: Row[] = []
-  for (const { header, members } of [...groups.values()].sort((a, b) => a.header.project.localeCompare(b.header.project))) {
+  const order = (a: ProjectRow, b: ProjectRow): number =>
+    a.project.localeCompare(b.project) || (a.engine ?? '').localeCompare(b.engine ?? '')
+  for (const { header, members } of [...groups.values()].sort((a, b) => order(a.header, b.header))) {
     rows.push(header)
     if (!header.collapsed) rows.push(...members)
   }
   rows.push(...loose)
   return rows
+}
+
+/** What a folded project is remembered by: its name, and its engine where rows have one. */
+export function projectKey(project: string, engine?: string): string {
+  return engine === undefined ? project : `${engine}/${project}`
 }
 
 /**

@@ -21,6 +21,11 @@ export function useEngineId(): string {
   return id
 }
 
+/** The view's engine, or null outside the engine panes (the list of every engine's containers). */
+export function useOptionalEngineId(): string | null {
+  return inject(ENGINE, null)
+}
+
 /** The API client for the view's engine. */
 export function useEngineApi(): EngineClient {
   return useApi().engine(useEngineId())

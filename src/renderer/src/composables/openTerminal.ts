@@ -1,25 +1,29 @@
 import { ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { useTerminalsStore, type OpenSpec } from '../stores/terminals'
-import { useEngineId } from './engineScope'
+import { useOptionalEngineId } from './engineScope'
 
 /** What to open on the view's engine. */
 export type OpenHere = OpenSpec extends infer S ? (S extends OpenSpec ? Omit<S, 'engine'> : never) : never
 
-/** "Open terminal" / "Attach" buttons outside the pane: open the session on this engine, then show it. */
+/**
+ * "Open terminal" / "Attach" buttons outside the pane: open the session on this engine
+ * (or, in the list of every engine's containers, on the one named), then show it.
+ */
 export function useOpenTerminal() {
-  const engine = useEngineId()
+  const here = useOptionalEngineId()
   const store = useTerminalsStore()
   const router = useRouter()
   const error = ref<string | null>(null)
   const opening = ref(false)
 
-  async function open(spec: OpenHere): Promise<void> {
+  async function open(spec: OpenHere, engine = here): Promise<void> {
+    if (engine === null) throw new Error('useOpenTerminal: no engine to open the terminal on')
     opening.value = true
     error.value = null
     try {
       await store.open({ ...spec, engine })
-      await router.push({ name: 'terminal' })
+      await router.push({ name: 'terminal', params: { engine } })
     } catch (err) {
       error.value = err instanceof Error ? err.message : String(err)
     } finally {

@@ -4,10 +4,10 @@ import type { Row } from './containerRows'
 /**
  * The containers whose rows are on screen (with two rows of margin), worked out from the
  * table's scroll offset since its rows have a fixed height, and kept to those `wanted`
- * says. `ids` stays the same array while the set does not change, so what watches it
- * (the stats streams) is not disturbed by scrolling within a screenful.
+ * says. `ids` (the rows' keys) stays the same array while the set does not change, so
+ * what watches it (the stats streams) is not disturbed by scrolling within a screenful.
  */
-export function useVisibleContainers(rows: Ref<Row[]>, rowHeight: number, wanted: (id: string) => boolean) {
+export function useVisibleContainers(rows: Ref<Row[]>, rowHeight: number, wanted: (key: string) => boolean) {
   const scrollTop = ref(0)
   const viewHeight = ref(800)
   function onScroll(e: Event): void {
@@ -18,7 +18,7 @@ export function useVisibleContainers(rows: Ref<Row[]>, rowHeight: number, wanted
   const visible = computed(() => {
     const first = Math.max(0, Math.floor(scrollTop.value / rowHeight) - 2)
     const last = Math.ceil((scrollTop.value + viewHeight.value) / rowHeight) + 2
-    return rows.value.slice(first, last).flatMap((row) => (row.kind === 'container' && wanted(row.container.id) ? [row.container.id] : []))
+    return rows.value.slice(first, last).flatMap((row) => (row.kind === 'container' && wanted(row.key) ? [row.key] : []))
   })
   const ids = ref<string[]>([])
   watch(

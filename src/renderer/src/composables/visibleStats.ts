@@ -1,18 +1,25 @@
 import type { StatsSample } from '@shared/types'
 import { onUnmounted, shallowRef, triggerRef, watch, type Ref } from 'vue'
-import { useEngineApi } from '../composables/engineScope'
+import { useApi } from '../api'
 
 /** At most this many containers are sampled at once: one engine stats stream each. */
 export const MAX_SAMPLED = 40
 const REFRESH_MS = 1000
 
+/** Where a row's container lives. */
+export interface StatsTarget {
+  engine: string
+  id: string
+}
+
 /**
  * Live CPU and memory for the containers on screen, and only those: one stats stream
  * per visible running container, opened when it scrolls into view and closed when it
- * leaves, so a list of thousands costs what a screenful costs.
+ * leaves, so a list of thousands costs what a screenful costs. `ids` are the rows' keys;
+ * `target` says which container on which engine each one is.
  */
-export function useVisibleStats(ids: Ref<string[]>) {
-  const api = useEngineApi()
+export function useVisibleStats(ids: Ref<string[]>, target: (key: string) => StatsTarget | undefined) {
+  const api = useApi()
   const samples = shallowRef(new Map<string, StatsSample>())
   const open = new Map<string, () => void>()
 
@@ -25,12 +32,13 @@ export function useVisibleStats(ids: Ref<string[]>) {
       samples.value.delete(id)
     }
     for (const id of keep) {
-      if (open.has(id)) continue
+      const where = target(id)
+      if (open.has(id) || !where) continue
       open.set(
         id,
-        api.subscribe(
+        api.engine(where.engine).subscribe(
           'containers.stats',
-          { id },
+          { id: where.id },
           (sample) => {
             samples.value.set(id, sample)
             refreshSoon()

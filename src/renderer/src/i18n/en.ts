@@ -1,3 +1,4 @@
+import allContainersEn from './allContainers.en'
 import { appSettingsEn, enginesEn } from './engines.en'
 import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
 import terminalEn from './terminal.en'
@@ -83,6 +84,7 @@ export default {
       cpu: 'CPU',
       memory: 'Memory',
       actions: 'Actions',
+      engine: 'Engine',
     },
     selectAll: 'Select all shown containers',
     select: 'Select {name}',
@@ -377,6 +379,7 @@ export default {
   },
   terminal: terminalEn,
   engines: enginesEn,
+  allContainers: allContainersEn,
   appSettings: appSettingsEn,
   images: imagesEn,
   tasks: tasksEn,

@@ -9,7 +9,8 @@ export const enginesEn = {
   intro:
     'Every engine Wharf works with: the one it started on, and those you add — another socket, a TLS-protected daemon, a server over SSH. They stay connected side by side; the switcher picks the one the panes show.',
   add: 'Add engine…',
-  col: { name: 'Name', address: 'Address', engine: 'Engine', state: 'State', actions: 'Actions' },
+  col: { name: 'Name', address: 'Address', engine: 'Engine', state: 'State', containers: 'Containers', actions: 'Actions' },
+  counts: '{running}/{total} running',
   startup: 'started with Wharf',
   default: 'default',
   open: 'Open',

@@ -9,7 +9,8 @@ export const enginesZhCN = {
   intro:
     'Wharf 使用的所有引擎：启动时连接的那个，以及你添加的——另一个套接字、受 TLS 保护的守护进程、通过 SSH 访问的服务器。它们同时保持连接；切换器决定各个面板显示哪一个。',
   add: '添加引擎…',
-  col: { name: '名称', address: '地址', engine: '引擎', state: '状态', actions: '操作' },
+  col: { name: '名称', address: '地址', engine: '引擎', state: '状态', containers: '容器', actions: '操作' },
+  counts: '运行中 {running}/{total}',
   startup: '随 Wharf 启动',
   default: '默认',
   open: '打开',

@@ -1,3 +1,4 @@
+import allContainersZhCN from './allContainers.zh-CN'
 import { appSettingsZhCN, enginesZhCN } from './engines.zh-CN'
 import type en from './en'
 import terminalZh from './terminal.zh-CN'
@@ -19,7 +20,7 @@ const zhCN: typeof en = {
     networks: '网络',
     terminal: '终端',
     engine: '引擎',
-    engines: '所有引擎',
+    engines: '引擎管理',
     settings: '设置',
   },
   engine: {
@@ -83,6 +84,7 @@ const zhCN: typeof en = {
       cpu: 'CPU',
       memory: '内存',
       actions: '操作',
+      engine: '引擎',
     },
     selectAll: '选择所有显示的容器',
     select: '选择 {name}',
@@ -392,6 +394,7 @@ const zhCN: typeof en = {
   },
   terminal: terminalZh,
   engines: enginesZhCN,
+  allContainers: allContainersZhCN,
   appSettings: appSettingsZhCN,
   images: imagesZh,
   tasks: tasksZh,

@@ -8,6 +8,7 @@ import type { EngineEntry, EngineTestResult } from '@shared/engines'
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref } from 'vue'
 import { useApi } from '../api'
+import { disposeEngineStores } from './engineStore'
 
 export type EngineDraft = MethodInput<'engines.add'>
 
@@ -23,6 +24,8 @@ export const useEnginesStore = defineStore('engines', () => {
     'engines.changed',
     {},
     (entries) => {
+      const kept = new Set(entries.map((e) => e.id))
+      for (const gone of list.value) if (!kept.has(gone.id)) disposeEngineStores(gone.id)
       list.value = entries
       loaded.value = true
       error.value = null
