@@ -100,7 +100,10 @@ test('the page carries the CSP twice, header and built <meta>, and the app needs
   page.on('console', (m) => {
     if (/Content Security Policy/.test(m.text())) violations.push(m.text())
   })
-  const response = await page.goto(process.env.WHARF_E2E_TOKEN_URL ?? '')
+  // The token URL answers with a landing page of its own (its own, stricter CSP) that
+  // trades the token for the session; the app's page is what loads after it.
+  await openTokenUrl(page, process.env.WHARF_E2E_TOKEN_URL ?? '')
+  const response = await page.reload()
   expect(response?.headers()['content-security-policy']).toBe(cspHeader('browser'))
   // The <meta> is what guards the desktop window, whose file:// page gets no headers.
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', cspMeta())
