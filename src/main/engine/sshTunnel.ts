@@ -1,7 +1,7 @@
 /**
  * An engine over SSH, as `docker -H ssh://user@host` reaches it: the remote's
  * `docker system dial-stdio` carries the Engine API. Unlike docker-modem's own SSH
- * support (a new SSH connection per request — one a second for the heartbeat alone), one
+ * support (a new SSH connection per request — two a second for the heartbeat alone), one
  * SSH connection per engine stays up, with keepalive, and each HTTP connection is a new
  * channel on it. The host key is checked against known_hosts before anything is sent:
  * an unknown key or a changed one refuses the connection and says which, with the
