@@ -4,8 +4,11 @@
  * accepted. Test connection first, then Add; the switcher moves the panes between
  * engines; each engine shows its own containers.
  */
+import { execFileSync } from 'node:child_process'
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sshFingerprint, startSshd, startTlsEngine } from '../scripts/lib/remoteEngines.mjs'
+import { sshFingerprint, sshHostKey, startSshd, startTlsEngine } from '../scripts/lib/remoteEngines.mjs'
 import { ContainersPage } from './pages/ContainersPage'
 import { expect, openApp, test } from './support/app'
 import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
@@ -86,4 +89,50 @@ test('an SSH engine: the host key is shown as ssh shows it and accepted, then it
   await page.getByRole('button', { name: 'Remove Over SSH' }).click()
   await page.getByRole('dialog', { name: 'Remove engine' }).getByRole('button', { name: 'Remove' }).click()
   await expect(page.getByRole('row').filter({ hasText: 'Over SSH' })).toHaveCount(0)
+})
+
+test('an SSH key with a passphrase Wharf does not have: it is asked for, a wrong one is refused, the right one connects', async ({
+  page,
+}) => {
+  // A key of the user's own, protected by a passphrase, that the server accepts; the host
+  // is one the user has reached with ssh before (its key is in known_hosts).
+  const home = mkdtempSync(join(tmpdir(), 'wharf-e2e-locked-'))
+  const key = join(home, 'id_locked')
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'open sesame 42', '-C', 'locked', '-f', key])
+  const authorized = join(ssh.dir, 'authorized_keys')
+  const client = readFileSync(authorized, 'utf8').split('\n')[0]
+  appendFileSync(authorized, `${client.slice(0, client.indexOf('" ') + 1)} ${readFileSync(`${key}.pub`, 'utf8')}`)
+  appendFileSync(process.env.WHARF_KNOWN_HOSTS ?? '', `[127.0.0.1]:${ssh.port} ${sshHostKey('host_a')}\n`)
+
+  await openApp(page, '/engines')
+  await page.getByRole('button', { name: 'Add engine…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add an engine' })
+  await dialog.getByLabel('Name').fill('Locked key')
+  await dialog.getByLabel('Connection').selectOption('ssh')
+  await dialog.getByLabel('User').fill('root')
+  await dialog.getByLabel('Host').fill('127.0.0.1')
+  await dialog.getByLabel('Port').fill(ssh.port)
+  await dialog.getByLabel('Private key file (optional)').fill(key)
+  await dialog.getByRole('button', { name: 'Test connection' }).click()
+  await expect(dialog.getByRole('status')).toContainText('protected by a passphrase')
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+
+  // The engine's pane says what it lacks and asks for it.
+  await expect(page).toHaveURL(/#\/e\/locked-key\/containers/)
+  await page.getByRole('button', { name: 'Enter passphrase' }).click()
+  const ask = page.getByRole('dialog', { name: 'Passphrase for Locked key' })
+  await expect(ask).toContainText(key)
+  await ask.getByLabel('Key passphrase').fill('not it')
+  await ask.getByRole('button', { name: 'Connect' }).click()
+  await expect(ask.getByRole('alert')).toContainText('does not open the SSH key')
+  await ask.getByLabel('Key passphrase').fill('open sesame 42')
+  await ask.getByRole('button', { name: 'Connect' }).click()
+  await expect(ask).toBeHidden()
+  await expect(page.getByRole('status', { name: /Docker .* Connected/ })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Engines', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Enter passphrase Locked key' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Remove Locked key' }).click()
+  await page.getByRole('dialog', { name: 'Remove engine' }).getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByRole('row').filter({ hasText: 'Locked key' })).toHaveCount(0)
 })

@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'engines.remove',
   'engines.rename',
   'engines.setDefault',
+  'engines.unlock',
   'engines.trustHostKey',
   'settings.get',
   'settings.update',

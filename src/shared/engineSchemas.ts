@@ -85,6 +85,11 @@ export type EngineInput = z.output<typeof engineInput>
 
 export const engineRef = z.object({ id: z.string().min(1).max(64) }).strict()
 
+/** The passphrase of an added SSH engine's key, entered when Wharf has none (or a wrong one) for it. */
+export const unlockEngineInput = z
+  .object({ id: engineRef.shape.id, passphrase: z.string().min(1, 'Enter the key’s passphrase').max(1024) })
+  .strict()
+
 /** The user accepts an SSH host key shown by `engines.test`: it is added to known_hosts. */
 export const trustHostKeyInput = z
   .object({

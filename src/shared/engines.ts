@@ -14,6 +14,8 @@ export interface EngineEntry {
   endpoint?: EngineEndpoint
   status: EngineStatus
   isDefault: boolean
+  /** An SSH engine whose key needs a passphrase Wharf does not have (`missing`) or has wrong (`wrong`): ask for it. */
+  keyLock?: 'missing' | 'wrong'
 }
 
 /** A docker CLI context found in the user's docker config, to add as an engine. */

@@ -29,6 +29,8 @@ export interface SettingsView {
   defaultEngine: string
   /** Where the settings live, for the user to find (or back up). */
   file: string
+  /** Where SSH key passphrases are kept: the OS keychain (desktop), or memory until Wharf stops (browser mode, or no secure store). */
+  passphrases: 'keychain' | 'memory'
   /** Said once after a start that could not read the file: it was kept aside, defaults are in use. */
   notice?: string
 }

@@ -1,7 +1,7 @@
 // An SSH engine whose key has a passphrase (A4: secrets never stored in clear). The
 // desktop app keeps the passphrase in the OS's secret store, so the engine connects again
 // at the next start; the settings file never holds it. Browser mode keeps it in memory:
-// after a restart the engine says what it lacks instead of connecting.
+// after a restart the engine says what it lacks, and the user enters it again.
 import { execFileSync } from 'node:child_process'
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,7 +14,7 @@ import { vaultSecrets } from '../../src/main/engine/engineSecrets'
 import { openSettings } from '../../src/main/storage/settings'
 import { sshHostKey, startSshd } from '../../scripts/lib/remoteEngines.mjs'
 import { memorySecretBox } from '../support/memorySecretBox'
-import { bindApi, ok } from './support/app'
+import { bindApi, fails, ok } from './support/app'
 import { waitFor } from './support/engine'
 
 const PASSPHRASE = 'a passphrase 123'
@@ -42,7 +42,7 @@ function start(options: Partial<AppOptions>) {
 
 const stateOf = (app: ReturnType<typeof start>, id: string) => app.engines.require(id).connection.getStatus()
 
-it('is kept by the OS keychain for the next start, never in the settings; browser mode asks again after a restart', async () => {
+it('is kept by the OS keychain for the next start, never in the settings; browser mode asks again after a restart and connects once it is entered', async () => {
   const keychain = memorySecretBox()
   const desktop = () => start({ engineSecrets: vaultSecrets(keychain, () => home, 'linux') })
   const first = desktop()
@@ -64,9 +64,22 @@ it('is kept by the OS keychain for the next start, never in the settings; browse
   }
 
   const browser = start({})
+  const api = bindApi(createApi(browser), 'local')
+  const entryOf = async () => (await ok<EngineEntry[]>(api, 'engines.list')).find((e) => e.id === added.id)
   try {
     await waitFor(() => stateOf(browser, added.id).state === 'unavailable', 'the engine to give up without its passphrase', 20_000)
-    expect(stateOf(browser, added.id).error).toMatch(/passphrase/i)
+    expect(stateOf(browser, added.id).error).toMatch(/protected by a passphrase/i)
+    expect((await entryOf())?.keyLock).toBe('missing')
+    // A wrong one is refused against the key itself, and nothing is kept.
+    const wrong = await fails(api, 'engines.unlock', { id: added.id, passphrase: 'not it' })
+    expect(wrong).toMatchObject({ code: 'invalid_input', fields: { passphrase: expect.any(String) as unknown } })
+    expect((await entryOf())?.keyLock).toBe('missing')
+    await ok(api, 'engines.unlock', { id: added.id, passphrase: PASSPHRASE })
+    await waitFor(() => stateOf(browser, added.id).state === 'connected', 'the engine to connect once its passphrase is entered', 20_000)
+    expect((await entryOf())?.keyLock).toBeUndefined()
+    await ok(bindApi(createApi(browser), added.id), 'containers.list', {})
+    // The engine Wharf started with has no key: nothing to unlock.
+    expect(await fails(api, 'engines.unlock', { id: 'local', passphrase: 'x' })).toMatchObject({ code: 'invalid_input' })
   } finally {
     await browser.dispose()
   }

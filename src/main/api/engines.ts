@@ -9,6 +9,7 @@ function settingsView(app: AppContext) {
     preferences: app.settings.preferences(),
     defaultEngine: app.book.defaultEngine(),
     file: app.settings.file,
+    passphrases: app.book.passphrasesKept,
     notice: app.settings.notice,
   }
 }
@@ -21,6 +22,7 @@ export const enginesMethods: MethodHandlers<Prefixed<MethodName, 'engines' | 'se
   'engines.remove': ({ id }, app) => app.book.remove(id),
   'engines.rename': ({ id, name }, app) => Promise.resolve(app.book.rename(id, name)),
   'engines.setDefault': ({ id }, app) => Promise.resolve(app.book.setDefault(id)),
+  'engines.unlock': ({ id, passphrase }, app) => app.book.unlock(id, passphrase),
   'engines.trustHostKey': ({ host, port, key }, app) => app.book.trustHostKey(host, port, key),
   'settings.get': (_input, app) => Promise.resolve(settingsView(app)),
   'settings.update': (patch, app) => {

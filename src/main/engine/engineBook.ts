@@ -4,6 +4,7 @@
  * on request. Which one is the default (the one a new window opens on) is saved too.
  * An SSH host key the user accepts goes to known_hosts, as `ssh` would put it.
  */
+import { readFile } from 'node:fs/promises'
 import type { EngineInput } from '../../shared/engineSchemas'
 import type { EngineEntry, EngineTestResult } from '../../shared/engines'
 import { WharfError } from '../../shared/errors'
@@ -13,6 +14,7 @@ import { testEngine } from './engineTest'
 import { fingerprint, keyFromBlob, type KnownHosts } from './knownHosts'
 import { connectionFor } from './profiles'
 import type { EngineProfile, EngineRegistry } from './registry'
+import { keyLockOf, type SshTunnel } from './sshTunnel'
 
 /** A URL-safe id from a name, not yet taken. */
 export function engineId(name: string, taken: (id: string) => boolean): string {
@@ -29,6 +31,9 @@ export function engineId(name: string, taken: (id: string) => boolean): string {
 }
 
 export class EngineBook {
+  /** Each SSH engine's tunnel, to tell the UI when its key waits for a passphrase. */
+  private readonly tunnels = new Map<string, SshTunnel>()
+
   constructor(
     private readonly registry: EngineRegistry,
     private readonly settings: SettingsStore,
@@ -42,11 +47,15 @@ export class EngineBook {
     for (const saved of this.settings.engines()) {
       if (this.registry.get(saved.id)) continue
       try {
-        this.registry.add(this.profile(saved.id, saved.name, { endpoint: saved.endpoint, passphrase: this.secrets.get(saved.id) }))
+        this.registry.add(this.profile(saved.id, saved.name, saved.endpoint))
       } catch (err) {
         console.error(`wharf: the saved engine "${saved.name}" could not be set up:`, (err as Error).message)
       }
     }
+  }
+
+  get passphrasesKept(): 'keychain' | 'memory' {
+    return this.secrets.persistent ? 'keychain' : 'memory'
   }
 
   defaultEngine(): string {
@@ -56,7 +65,10 @@ export class EngineBook {
 
   entries(): EngineEntry[] {
     const preferred = this.defaultEngine()
-    return this.registry.list().map((e) => ({ ...e, isDefault: e.id === preferred }))
+    return this.registry.list().map((e) => {
+      const keyLock = this.tunnels.get(e.id)?.keyLock
+      return { ...e, isDefault: e.id === preferred, ...(keyLock && e.status.state !== 'connected' ? { keyLock } : {}) }
+    })
   }
 
   test(input: EngineInput): Promise<EngineTestResult> {
@@ -65,8 +77,13 @@ export class EngineBook {
 
   add(input: EngineInput): EngineEntry {
     const id = engineId(input.name, (candidate) => !!this.registry.get(candidate))
-    this.registry.add(this.profile(id, input.name, input))
     this.secrets.set(id, input.passphrase || undefined)
+    try {
+      this.registry.add(this.profile(id, input.name, input.endpoint))
+    } catch (err) {
+      this.secrets.set(id, undefined)
+      throw err
+    }
     this.settings.setEngines([...this.settings.engines(), { id, name: input.name, endpoint: input.endpoint }])
     return this.entry(id)
   }
@@ -80,6 +97,7 @@ export class EngineBook {
     if (!this.registry.get(id)) throw new WharfError({ code: 'not_found', message: `No engine "${id.slice(0, 100)}"` })
     await this.registry.remove(id)
     this.secrets.set(id, undefined)
+    this.tunnels.delete(id)
     this.settings.setEngines(this.settings.engines().filter((e) => e.id !== id))
     if (this.settings.defaultEngine() === id) this.settings.setDefaultEngine(undefined)
     return { removed: id }
@@ -116,13 +134,40 @@ export class EngineBook {
     return { trusted: fingerprint(blob) }
   }
 
+  /**
+   * The passphrase of an SSH engine's key, entered after it was added (browser mode
+   * forgets passphrases when it stops; a key's passphrase may change). Checked against
+   * the key before it is kept, then the engine connects at once.
+   */
+  async unlock(id: string, passphrase: string): Promise<EngineEntry> {
+    const scope = this.registry.require(id)
+    const endpoint = this.settings.engines().find((e) => e.id === id)?.endpoint
+    if (endpoint?.kind !== 'ssh' || !endpoint.identityFile)
+      throw new WharfError({ code: 'invalid_input', message: 'Only an SSH engine with a key file takes a passphrase' })
+    const file = endpoint.identityFile
+    const key = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+      throw new WharfError({ code: 'invalid_input', message: `Cannot read the SSH key ${file}: ${err.code ?? err.message}` })
+    })
+    if (keyLockOf(key, passphrase))
+      throw new WharfError({
+        code: 'invalid_input',
+        message: `This passphrase does not open the SSH key ${file}`,
+        fields: { passphrase: 'This passphrase does not open the key' },
+      })
+    this.secrets.set(id, passphrase)
+    if (scope.connection.getStatus().state !== 'connected') void scope.connection.connect()
+    return this.entry(id)
+  }
+
   private entry(id: string): EngineEntry {
     const found = this.entries().find((e) => e.id === id)
     if (!found) throw new WharfError({ code: 'not_found', message: `No engine "${id}"` })
     return found
   }
 
-  private profile(id: string, name: string, input: Pick<EngineInput, 'endpoint' | 'passphrase'>): EngineProfile {
-    return { id, name, source: 'added', endpoint: input.endpoint, options: connectionFor(input.endpoint, input, this.knownHosts) }
+  private profile(id: string, name: string, endpoint: EngineInput['endpoint']): EngineProfile {
+    const options = connectionFor(endpoint, () => this.secrets.get(id), this.knownHosts)
+    if (options.tunnel) this.tunnels.set(id, options.tunnel)
+    return { id, name, source: 'added', endpoint, options }
   }
 }

@@ -17,7 +17,7 @@ const TEST_TIMEOUT_MS = 15_000
 export async function testEngine(input: EngineInput, knownHosts: KnownHosts): Promise<EngineTestResult> {
   let options: ReturnType<typeof connectionFor>
   try {
-    options = connectionFor(input.endpoint, input, knownHosts)
+    options = connectionFor(input.endpoint, () => input.passphrase, knownHosts)
   } catch (err) {
     return { reachable: false, message: (err as Error).message }
   }

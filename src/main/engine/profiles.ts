@@ -59,7 +59,8 @@ export function checkEndpoint(endpoint: EngineEndpoint): void {
 /** The scope options for an engine; `tunnel` is the SSH connection to close with it, if any. */
 export function connectionFor(
   endpoint: EngineEndpoint,
-  secrets: { passphrase?: string },
+  /** The SSH key's passphrase, asked at each connect so one entered later is used. */
+  passphrase: () => string | undefined,
   knownHosts: KnownHosts,
 ): ScopeOptions & { tunnel?: SshTunnel } {
   checkEndpoint(endpoint)
@@ -90,7 +91,7 @@ export function connectionFor(
           port: endpoint.port,
           user: endpoint.user,
           identityFile: endpoint.identityFile,
-          passphrase: secrets.passphrase,
+          passphrase,
         },
         knownHosts,
       )

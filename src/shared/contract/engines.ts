@@ -19,6 +19,8 @@ export const enginesMethods = {
   'engines.rename': appMethod<typeof eng.renameEngineInput, EngineEntry>(eng.renameEngineInput),
   /** The engine a new window opens on. */
   'engines.setDefault': appMethod<typeof eng.engineRef, { defaultEngine: string }>(eng.engineRef),
+  /** The passphrase of an SSH engine's key, checked against the key, kept like the Add form's (never in the settings file); it connects at once. */
+  'engines.unlock': appMethod<typeof eng.unlockEngineInput, EngineEntry>(eng.unlockEngineInput),
   /** The user checked an SSH host key's fingerprint and accepts it: added to known_hosts. */
   'engines.trustHostKey': appMethod<typeof eng.trustHostKeyInput, { trusted: string }>(eng.trustHostKeyInput),
   /** The preferences, where they are kept, and a notice if the file could not be read at start. */

@@ -53,6 +53,7 @@ export const useEnginesStore = defineStore('engines', () => {
     remove: (id: string) => api.call('engines.remove', { id }),
     rename: (id: string, name: string) => api.call('engines.rename', { id, name }),
     setDefault: (id: string) => api.call('engines.setDefault', { id }),
+    unlock: (id: string, passphrase: string) => api.call('engines.unlock', { id, passphrase }),
     trustHostKey: (host: string, port: number, key: string) => api.call('engines.trustHostKey', { host, port, key }),
   }
 })
