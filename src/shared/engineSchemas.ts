@@ -19,19 +19,26 @@ const absolutePath = z
   .max(4096)
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'An absolute path on the machine running Wharf')
 
+const pemFile = z.object({ from: z.literal('file'), path: absolutePath }).strict()
+const pemText = z
+  .object({
+    from: z.literal('text'),
+    pem: z
+      .string()
+      .max(64 * 1024)
+      .regex(/-----BEGIN [A-Z0-9 ]+-----[\s\S]+-----END [A-Z0-9 ]+-----/, 'Paste the whole PEM, from -----BEGIN to -----END'),
+  })
+  .strict()
+
 /** A PEM given as a file on the machine running Wharf, or pasted. */
-export const pemSource = z.discriminatedUnion('from', [
-  z.object({ from: z.literal('file'), path: absolutePath }).strict(),
-  z
-    .object({
-      from: z.literal('text'),
-      pem: z
-        .string()
-        .max(64 * 1024)
-        .regex(/-----BEGIN [A-Z0-9 ]+-----[\s\S]+-----END [A-Z0-9 ]+-----/, 'Paste the whole PEM, from -----BEGIN to -----END'),
-    })
-    .strict(),
-])
+export const pemSource = z.discriminatedUnion('from', [pemFile, pemText])
+
+/**
+ * A TLS client key: as a PEM, or `kept` — pasted when the engine was added and kept with
+ * the engine's secrets (the OS keychain, or memory in browser mode), never in the
+ * settings file nor sent back to the page.
+ */
+export const keySource = z.discriminatedUnion('from', [pemFile, pemText, z.object({ from: z.literal('kept') }).strict()])
 
 export const engineEndpoint = z.discriminatedUnion('kind', [
   /** A local socket (Docker, Podman, rootless). */
@@ -46,7 +53,7 @@ export const engineEndpoint = z.discriminatedUnion('kind', [
       port,
       ca: pemSource,
       cert: pemSource.optional(),
-      key: pemSource.optional(),
+      key: keySource.optional(),
     })
     .strict()
     .refine((e) => !e.cert === !e.key, { message: 'A client certificate needs its key, and a key its certificate', path: ['key'] }),

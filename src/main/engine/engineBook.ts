@@ -14,7 +14,7 @@ import { testEngine } from './engineTest'
 import { fingerprint, keyFromBlob, type KnownHosts } from './knownHosts'
 import { connectionFor } from './profiles'
 import type { EngineProfile, EngineRegistry } from './registry'
-import { keyLockOf, type SshTunnel } from './sshTunnel'
+import { keyLockOf, type KeyState } from './keyLock'
 
 /** A URL-safe id from a name, not yet taken. */
 export function engineId(name: string, taken: (id: string) => boolean): string {
@@ -31,8 +31,8 @@ export function engineId(name: string, taken: (id: string) => boolean): string {
 }
 
 export class EngineBook {
-  /** Each SSH engine's tunnel, to tell the UI when its key waits for a passphrase. */
-  private readonly tunnels = new Map<string, SshTunnel>()
+  /** Each keyed engine's (SSH identity or TLS client key) last word on its passphrase. */
+  private readonly keyStates = new Map<string, KeyState>()
 
   constructor(
     private readonly registry: EngineRegistry,
@@ -44,6 +44,7 @@ export class EngineBook {
 
   /** Connects every saved engine (at start); one that cannot be set up is reported in its status, not thrown. */
   restore(): void {
+    this.movePastedKeys()
     for (const saved of this.settings.engines()) {
       if (this.registry.get(saved.id)) continue
       try {
@@ -58,6 +59,19 @@ export class EngineBook {
     return this.secrets.persistent ? 'keychain' : 'memory'
   }
 
+  /** Settings written before pasted keys were kept as secrets held them in clear: move them. */
+  private movePastedKeys(): void {
+    const engines = this.settings.engines()
+    if (!engines.some((e) => e.endpoint.kind === 'tls' && e.endpoint.key?.from === 'text')) return
+    this.settings.setEngines(
+      engines.map((e) => {
+        if (e.endpoint.kind !== 'tls' || e.endpoint.key?.from !== 'text') return e
+        this.secrets.set(keptKeyId(e.id), e.endpoint.key.pem)
+        return { ...e, endpoint: { ...e.endpoint, key: { from: 'kept' as const } } }
+      }),
+    )
+  }
+
   defaultEngine(): string {
     const saved = this.settings.defaultEngine()
     return saved && this.registry.get(saved) ? saved : this.startupEngine
@@ -66,7 +80,7 @@ export class EngineBook {
   entries(): EngineEntry[] {
     const preferred = this.defaultEngine()
     return this.registry.list().map((e) => {
-      const keyLock = this.tunnels.get(e.id)?.keyLock
+      const keyLock = this.keyStates.get(e.id)?.lock
       return { ...e, isDefault: e.id === preferred, ...(keyLock && e.status.state !== 'connected' ? { keyLock } : {}) }
     })
   }
@@ -78,13 +92,18 @@ export class EngineBook {
   add(input: EngineInput): EngineEntry {
     const id = engineId(input.name, (candidate) => !!this.registry.get(candidate))
     this.secrets.set(id, input.passphrase || undefined)
+    // A pasted private key is a secret: kept with the passphrases, the settings say only that it is kept.
+    const endpoint = input.endpoint
+    const pastedKey = endpoint.kind === 'tls' && endpoint.key?.from === 'text' ? endpoint.key.pem : undefined
+    const saved = pastedKey && endpoint.kind === 'tls' ? { ...endpoint, key: { from: 'kept' as const } } : endpoint
+    this.secrets.set(keptKeyId(id), pastedKey)
     try {
-      this.registry.add(this.profile(id, input.name, input.endpoint))
+      this.registry.add(this.profile(id, input.name, saved))
     } catch (err) {
-      this.secrets.set(id, undefined)
+      this.forgetSecrets(id)
       throw err
     }
-    this.settings.setEngines([...this.settings.engines(), { id, name: input.name, endpoint: input.endpoint }])
+    this.settings.setEngines([...this.settings.engines(), { id, name: input.name, endpoint: saved }])
     return this.entry(id)
   }
 
@@ -96,8 +115,8 @@ export class EngineBook {
       })
     if (!this.registry.get(id)) throw new WharfError({ code: 'not_found', message: `No engine "${id.slice(0, 100)}"` })
     await this.registry.remove(id)
-    this.secrets.set(id, undefined)
-    this.tunnels.delete(id)
+    this.forgetSecrets(id)
+    this.keyStates.delete(id)
     this.settings.setEngines(this.settings.engines().filter((e) => e.id !== id))
     if (this.settings.defaultEngine() === id) this.settings.setDefaultEngine(undefined)
     return { removed: id }
@@ -135,28 +154,34 @@ export class EngineBook {
   }
 
   /**
-   * The passphrase of an SSH engine's key, entered after it was added (browser mode
-   * forgets passphrases when it stops; a key's passphrase may change). Checked against
-   * the key before it is kept, then the engine connects at once.
+   * The passphrase of an engine's key (SSH identity or TLS client key), entered after it
+   * was added (browser mode forgets passphrases when it stops; a key's passphrase may
+   * change). Checked against the key before it is kept, then the engine connects at once.
    */
   async unlock(id: string, passphrase: string): Promise<EngineEntry> {
     const scope = this.registry.require(id)
     const endpoint = this.settings.engines().find((e) => e.id === id)?.endpoint
-    if (endpoint?.kind !== 'ssh' || !endpoint.identityFile)
-      throw new WharfError({ code: 'invalid_input', message: 'Only an SSH engine with a key file takes a passphrase' })
-    const file = endpoint.identityFile
-    const key = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-      throw new WharfError({ code: 'invalid_input', message: `Cannot read the SSH key ${file}: ${err.code ?? err.message}` })
-    })
-    if (keyLockOf(key, passphrase))
+    const source = endpoint && keySource(endpoint, () => this.secrets.get(keptKeyId(id)))
+    if (!source)
       throw new WharfError({
         code: 'invalid_input',
-        message: `This passphrase does not open the SSH key ${file}`,
+        message: 'Only an SSH engine with a key file or a TLS engine with a client key takes a passphrase',
+      })
+    const key = await source.read()
+    if (keyLockOf(source.kind, key, passphrase))
+      throw new WharfError({
+        code: 'invalid_input',
+        message: `This passphrase does not open the ${source.what}`,
         fields: { passphrase: 'This passphrase does not open the key' },
       })
     this.secrets.set(id, passphrase)
     if (scope.connection.getStatus().state !== 'connected') void scope.connection.connect()
     return this.entry(id)
+  }
+
+  private forgetSecrets(id: string): void {
+    this.secrets.set(id, undefined)
+    this.secrets.set(keptKeyId(id), undefined)
   }
 
   private entry(id: string): EngineEntry {
@@ -166,8 +191,42 @@ export class EngineBook {
   }
 
   private profile(id: string, name: string, endpoint: EngineInput['endpoint']): EngineProfile {
-    const options = connectionFor(endpoint, () => this.secrets.get(id), this.knownHosts)
-    if (options.tunnel) this.tunnels.set(id, options.tunnel)
+    const options = connectionFor(
+      endpoint,
+      { passphrase: () => this.secrets.get(id), keptKey: () => this.secrets.get(keptKeyId(id)) },
+      this.knownHosts,
+    )
+    if (options.keyState) this.keyStates.set(id, options.keyState)
     return { id, name, source: 'added', endpoint, options }
   }
+}
+
+/** Where a pasted TLS client key is kept among the secrets (engine ids have no slash). */
+const keptKeyId = (id: string): string => `${id}/tls-key`
+
+/** The key of an engine that may need a passphrase: what it is called and how to read it. */
+function keySource(
+  endpoint: EngineInput['endpoint'],
+  kept: () => string | undefined,
+): { kind: 'ssh' | 'tls'; what: string; read: () => Promise<Buffer> } | undefined {
+  const fromFile = (what: string, path: string) => () =>
+    readFile(path).catch((err: NodeJS.ErrnoException) => {
+      throw new WharfError({ code: 'invalid_input', message: `Cannot read the ${what}: ${err.code ?? err.message}` })
+    })
+  if (endpoint.kind === 'ssh' && endpoint.identityFile) {
+    const what = `SSH key ${endpoint.identityFile}`
+    return { kind: 'ssh', what, read: fromFile(what, endpoint.identityFile) }
+  }
+  if (endpoint.kind !== 'tls' || !endpoint.key) return undefined
+  if (endpoint.key.from !== 'file') {
+    const pem = endpoint.key.from === 'text' ? endpoint.key.pem : kept()
+    const what = 'TLS client key'
+    const read = () =>
+      pem
+        ? Promise.resolve(Buffer.from(pem))
+        : Promise.reject(new WharfError({ code: 'invalid_input', message: `The pasted ${what} is no longer kept: add the engine again` }))
+    return { kind: 'tls', what, read }
+  }
+  const what = `TLS client key ${endpoint.key.path}`
+  return { kind: 'tls', what, read: fromFile(what, endpoint.key.path) }
 }

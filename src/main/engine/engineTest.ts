@@ -17,11 +17,18 @@ const TEST_TIMEOUT_MS = 15_000
 export async function testEngine(input: EngineInput, knownHosts: KnownHosts): Promise<EngineTestResult> {
   let options: ReturnType<typeof connectionFor>
   try {
-    options = connectionFor(input.endpoint, () => input.passphrase, knownHosts)
+    options = connectionFor(input.endpoint, { passphrase: () => input.passphrase }, knownHosts)
   } catch (err) {
     return { reachable: false, message: (err as Error).message }
   }
-  const docker = new Dockerode(options.clientOptions?.() ?? optionsForEndpoint(endpointUrl(input.endpoint)))
+  let docker: Dockerode
+  try {
+    docker = new Dockerode(options.clientOptions?.() ?? optionsForEndpoint(endpointUrl(input.endpoint)))
+  } catch (err) {
+    // A TLS client key that needs its passphrase is opened here, before any connection.
+    options.tunnel?.close()
+    return { reachable: false, message: (err as Error).message }
+  }
   let timer: NodeJS.Timeout | undefined
   try {
     const answered = (async () => {

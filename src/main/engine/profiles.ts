@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import type { z } from 'zod'
 import type { EngineEndpoint, pemSource } from '../../shared/engineSchemas'
 import { WharfError } from '../../shared/errors'
+import { KeyLocked, openTlsKey, type KeyState } from './keyLock'
 import type { KnownHosts } from './knownHosts'
 import type { ScopeOptions } from './scope'
 import { SshTunnel } from './sshTunnel'
@@ -46,6 +47,17 @@ function readPem(source: z.output<typeof pemSource>, what: string): Buffer {
   }
 }
 
+/** The pasted TLS client key kept with the engine's secrets, or why it is gone. */
+function keptKey(secrets: EngineKeySecrets): Buffer {
+  const pem = secrets.keptKey?.()
+  if (pem) return Buffer.from(pem)
+  throw new WharfError({
+    code: 'engine_unavailable',
+    message:
+      'The TLS client key pasted when this engine was added was kept in memory only, and Wharf has restarted since (browser mode keeps secrets only until it stops). Remove the engine and add it again, giving the key as a file to keep it across restarts.',
+  })
+}
+
 /** Refusals that need no connection attempt. */
 export function checkEndpoint(endpoint: EngineEndpoint): void {
   if (endpoint.kind === 'tcp' && !isLoopbackHost(endpoint.host) && !endpoint.insecureConfirmed)
@@ -56,13 +68,23 @@ export function checkEndpoint(endpoint: EngineEndpoint): void {
     })
 }
 
-/** The scope options for an engine; `tunnel` is the SSH connection to close with it, if any. */
+/** An engine's secrets, asked at each connect so one entered later is used. */
+export interface EngineKeySecrets {
+  /** The passphrase of its SSH key or TLS client key. */
+  passphrase: () => string | undefined
+  /** A TLS client key pasted when the engine was added (`{ from: 'kept' }` in its endpoint). */
+  keptKey?: () => string | undefined
+}
+
+/**
+ * The scope options for an engine; `tunnel` is the SSH connection to close with it, if
+ * any; `keyState` says whether its key (SSH identity or TLS client key) waits for a passphrase.
+ */
 export function connectionFor(
   endpoint: EngineEndpoint,
-  /** The SSH key's passphrase, asked at each connect so one entered later is used. */
-  passphrase: () => string | undefined,
+  secrets: EngineKeySecrets,
   knownHosts: KnownHosts,
-): ScopeOptions & { tunnel?: SshTunnel } {
+): ScopeOptions & { tunnel?: SshTunnel; keyState?: KeyState } {
   checkEndpoint(endpoint)
   const explicit = endpointUrl(endpoint)
   const base = { explicit, explicitSource: 'added engine' }
@@ -76,13 +98,25 @@ export function connectionFor(
         connectTimeoutMs: TCP_CONNECT_MS,
       }
     case 'tls': {
-      const tls = {
-        ca: readPem(endpoint.ca, 'CA certificate'),
-        cert: endpoint.cert && readPem(endpoint.cert, 'client certificate'),
-        key: endpoint.key && readPem(endpoint.key, 'client key'),
+      const ca = readPem(endpoint.ca, 'CA certificate')
+      const cert = endpoint.cert && readPem(endpoint.cert, 'client certificate')
+      const keySource = endpoint.key
+      const keyPem = keySource && keySource.from !== 'kept' ? readPem(keySource, 'client key') : undefined
+      const what = keySource?.from === 'file' ? `TLS client key ${keySource.path}` : 'TLS client key'
+      const keyState: KeyState = { lock: undefined }
+      const clientOptions = (): Dockerode.DockerOptions => {
+        let key: Buffer | undefined
+        try {
+          const pem = keySource?.from === 'kept' ? keptKey(secrets) : keyPem
+          key = pem && openTlsKey(pem, secrets.passphrase(), what)
+          keyState.lock = undefined
+        } catch (err) {
+          if (err instanceof KeyLocked) keyState.lock = err.lock
+          throw err
+        }
+        return { host: endpoint.host, port: endpoint.port, protocol: 'https', ca, cert, key }
       }
-      const options: Dockerode.DockerOptions = { host: endpoint.host, port: endpoint.port, protocol: 'https', ...tls }
-      return { ...base, clientOptions: () => options, connectTimeoutMs: TCP_CONNECT_MS }
+      return { ...base, clientOptions, keyState, connectTimeoutMs: TCP_CONNECT_MS }
     }
     case 'ssh': {
       const tunnel = new SshTunnel(
@@ -91,7 +125,7 @@ export function connectionFor(
           port: endpoint.port,
           user: endpoint.user,
           identityFile: endpoint.identityFile,
-          passphrase,
+          passphrase: secrets.passphrase,
         },
         knownHosts,
       )
@@ -99,6 +133,7 @@ export function connectionFor(
       return {
         ...base,
         tunnel,
+        keyState: tunnel.keyState,
         clientOptions: () => ({ protocol: 'http', host: 'wharf-ssh', port: 2375, agent }) as Dockerode.DockerOptions,
         connectTimeoutMs: SSH_CONNECT_MS,
         onClose: () => tunnel.close(),

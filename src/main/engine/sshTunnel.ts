@@ -10,8 +10,9 @@
 import { readFile } from 'node:fs/promises'
 import { Agent } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { Client, utils, type ClientChannel, type ConnectConfig } from 'ssh2'
+import { Client, type ClientChannel, type ConnectConfig } from 'ssh2'
 import type { HostKeySeen } from '../../shared/engines'
+import { KeyLocked, sshKeyLock, type KeyState } from './keyLock'
 import { fingerprint, keyFromBlob, keyText, type KnownHosts } from './knownHosts'
 
 export interface SshTarget {
@@ -22,24 +23,6 @@ export interface SshTarget {
   identityFile?: string
   /** Asked at each connect: a passphrase entered after the engine was set up is used at once. */
   passphrase?: () => string | undefined
-}
-
-/** The key file opens only with its passphrase: none is known, or the one known does not open it. */
-export type KeyLock = 'missing' | 'wrong'
-
-/** A refusal that says the key is locked, so the UI can ask for its passphrase. */
-export class KeyLocked extends Error {
-  constructor(
-    readonly lock: KeyLock,
-    identityFile: string,
-  ) {
-    super(
-      lock === 'missing'
-        ? `The SSH key ${identityFile} is protected by a passphrase, and Wharf has none for it (browser mode keeps passphrases only until it stops): enter it to connect.`
-        : `The passphrase Wharf has does not open the SSH key ${identityFile}: enter the right one to connect.`,
-    )
-    this.name = 'KeyLocked'
-  }
 }
 
 /** A refusal that names the host key, so the UI can show it and offer to accept it. */
@@ -61,8 +44,8 @@ export class SshTunnel {
   private ready: Promise<Client> | undefined
   private refused: HostKeyRefused | undefined
   private closed = false
-  /** Set when the last connect failed on the key's passphrase; cleared by the next one that gets past it. */
-  keyLock: KeyLock | undefined
+  /** What the last connect found of the key's passphrase, for the Engines list. */
+  readonly keyState: KeyState = { lock: undefined }
 
   constructor(
     private readonly target: SshTarget,
@@ -152,8 +135,8 @@ export class SshTunnel {
         throw new Error(`Cannot read the SSH key ${identityFile}: ${err.code ?? err.message}`)
       })
       const secret = passphrase?.()
-      this.keyLock = keyLockOf(config.privateKey, secret)
-      if (this.keyLock) throw new KeyLocked(this.keyLock, identityFile)
+      this.keyState.lock = sshKeyLock(config.privateKey, secret)
+      if (this.keyState.lock) throw new KeyLocked(this.keyState.lock, `SSH key ${identityFile}`)
       if (secret) config.passphrase = secret
     } else if (this.env.SSH_AUTH_SOCK) {
       config.agent = this.env.SSH_AUTH_SOCK
@@ -174,15 +157,6 @@ export class SshTunnel {
     this.client = client
     return client
   }
-}
-
-/** Whether the key opens with this passphrase (ssh2's own parser says why not). */
-export function keyLockOf(key: Buffer, passphrase: string | undefined): KeyLock | undefined {
-  const parsed = utils.parseKey(key, passphrase)
-  if (!(parsed instanceof Error)) return undefined
-  if (/no passphrase given/i.test(parsed.message)) return 'missing'
-  if (/bad passphrase/i.test(parsed.message)) return 'wrong'
-  return undefined
 }
 
 function describeSshError(err: Error & { level?: string }, target: SshTarget): Error {

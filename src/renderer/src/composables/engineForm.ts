@@ -46,8 +46,10 @@ export function emptyEngineForm(): EngineFormModel {
 /** The form filled from an engine's address (a docker context's), to check and add. */
 export function formFromEndpoint(name: string, endpoint: EngineEndpoint): EngineFormModel {
   const form = { ...emptyEngineForm(), name, kind: endpoint.kind }
-  const pemModel = (source?: { from: 'file'; path: string } | { from: 'text'; pem: string }): PemModel =>
-    source ? { from: source.from, value: source.from === 'file' ? source.path : source.pem } : { from: 'file', value: '' }
+  const pemModel = (source?: { from: 'file'; path: string } | { from: 'text'; pem: string } | { from: 'kept' }): PemModel =>
+    !source || source.from === 'kept'
+      ? { from: 'file', value: '' }
+      : { from: source.from, value: source.from === 'file' ? source.path : source.pem }
   switch (endpoint.kind) {
     case 'unix':
       return { ...form, path: endpoint.path }
@@ -97,7 +99,8 @@ export function engineDraft(form: EngineFormModel): unknown {
         }
     }
   })()
-  return { name: form.name.trim(), endpoint, ...(form.passphrase ? { passphrase: form.passphrase } : {}) }
+  const keyed = endpoint.kind === 'ssh' || endpoint.kind === 'tls'
+  return { name: form.name.trim(), endpoint, ...(keyed && form.passphrase ? { passphrase: form.passphrase } : {}) }
 }
 
 /** The checked input, or each field's problem in main's words (keyed like the form: name, host, ca…). */
