@@ -1,9 +1,5 @@
 import type { Page } from '@playwright/test'
 import { expect, openApp, test } from './support/app'
-import { cleanup, runContainer, testDocker, uniqueName } from './support/engine'
-
-const docker = testDocker()
-test.afterAll(() => cleanup(docker))
 
 const background = (page: Page): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
 

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, openApp, test } from './support/app'
 import { PalettePage } from './pages/PalettePage'
 import { cleanup, runContainer, runLabel, testDocker, uniqueName } from './support/engine'
@@ -5,7 +6,7 @@ import { cleanup, runContainer, runLabel, testDocker, uniqueName } from './suppo
 const docker = testDocker()
 test.afterAll(() => cleanup(docker))
 
-async function openContainers(page: import('@playwright/test').Page): Promise<void> {
+async function openContainers(page: Page): Promise<void> {
   await openApp(page, '/e/local/containers')
   await expect(page.getByRole('heading', { name: 'Containers', exact: true })).toBeVisible()
 }

@@ -11,7 +11,10 @@ const sources: PaletteSources = {
     { id: 'c2', name: 'webhook-worker', state: 'exited', image: 'busybox' },
     { id: 'c3', name: 'db', state: 'running', image: 'postgres' },
   ],
-  images: [{ id: 'sha256:abcdef0123456789', tags: ['nginx:1.27', 'nginx:latest'] }, { id: 'sha256:fedcba9876543210', tags: [] }],
+  images: [
+    { id: 'sha256:abcdef0123456789', tags: ['nginx:1.27', 'nginx:latest'] },
+    { id: 'sha256:fedcba9876543210', tags: [] },
+  ],
   volumes: [{ name: 'webdata' }],
   networks: [{ id: 'n1', name: 'backend' }],
 }

@@ -76,7 +76,7 @@ describe('messages', () => {
           const all = keys(tree)
           return all.length > 0 && (all.every((k) => at(messages, k) !== undefined) || Object.values(messages).includes(tree))
         })
-      if (!joined(en as Tree, enExports) || !joined(zhCN as Tree, zhExports)) problems.push(`${enFile}: not joined into en.ts / zh-CN.ts`)
+      if (!joined(en, enExports) || !joined(zhCN, zhExports)) problems.push(`${enFile}: not joined into en.ts / zh-CN.ts`)
     }
     expect(problems).toEqual([])
   })
@@ -89,9 +89,8 @@ describe('messages', () => {
       ['en', en],
       ['zh-CN', zhCN],
     ] as const) {
-      for (const [key, file] of exact) if (typeof at(messages as Tree, key) !== 'string') missing.push(`${locale} ${key} (${file})`)
-      for (const [group, file] of groups)
-        if (typeof at(messages as Tree, group) !== 'object') missing.push(`${locale} ${group}.* (${file})`)
+      for (const [key, file] of exact) if (typeof at(messages, key) !== 'string') missing.push(`${locale} ${key} (${file})`)
+      for (const [group, file] of groups) if (typeof at(messages, group) !== 'object') missing.push(`${locale} ${group}.* (${file})`)
     }
     expect(missing).toEqual([])
   })
