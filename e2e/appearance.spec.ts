@@ -10,7 +10,8 @@ test('the theme chosen in Settings applies at once and after a reload', async ({
   await expect(themes).toBeVisible()
   await themes.getByText('Dark', { exact: true }).click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  expect(await background(page)).toBe('rgb(16, 16, 20)')
+  // Naive's body colour eases over 0.3 s.
+  await expect.poll(() => background(page)).toBe('rgb(16, 16, 20)')
 
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible()
@@ -26,11 +27,16 @@ test('the theme chosen in Settings applies at once and after a reload', async ({
     await expect(page.getByRole('heading', { name: 'Containers', exact: true })).toBeVisible()
     await page.screenshot({ path: info.outputPath(`dark-${size.width}.png`) })
   }
+  await page.keyboard.press('Control+k')
+  await expect(page.getByRole('combobox', { name: 'Go to or do…' })).toBeFocused()
+  await page.screenshot({ path: info.outputPath('dark-palette.png') })
+  await page.keyboard.press('Escape')
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click()
   await themes.getByText('Light', { exact: true }).click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
-  expect(await background(page)).toBe('rgb(255, 255, 255)')
+  // Naive's body colour eases over 0.3 s.
+  await expect.poll(() => background(page)).toBe('rgb(255, 255, 255)')
   await themes.getByText('Follow the system', { exact: true }).click()
   await expect(themes.getByRole('radio', { name: 'Follow the system' })).toBeChecked()
 })
