@@ -22,6 +22,8 @@ export const requirements = [
   ['/usr/bin/pass', 'pass'],
   ['/usr/bin/gpg', 'gpg'],
   ['/usr/bin/gpg-agent', 'gpg-agent'],
+  // e2e/chinese.spec.ts: Chinese rendered with real glyphs (without a CJK font every string is boxes).
+  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'fonts-noto-cjk'],
 ]
 
 function isStaticBusybox() {

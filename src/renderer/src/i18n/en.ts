@@ -10,6 +10,7 @@ import networksEn from './networks.en'
 import fieldsEn from './fields.en'
 import statusEn from './status.en'
 import systemEn from './system.en'
+import paletteEn from './palette.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -324,6 +325,7 @@ export default {
     block: 'Block I/O',
     read: 'Read',
     write: 'Written',
+    time: 'Time',
     pids: 'Processes',
   },
   changes: {
@@ -389,4 +391,5 @@ export default {
   system: systemEn,
   fields: fieldsEn,
   ...statusEn,
+  ...paletteEn,
 }

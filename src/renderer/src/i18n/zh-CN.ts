@@ -10,6 +10,7 @@ import networksZh from './networks.zh-CN'
 import fieldsZh from './fields.zh-CN'
 import statusZh from './status.zh-CN'
 import systemZh from './system.zh-CN'
+import paletteZh from './palette.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -340,6 +341,7 @@ const zhCN: typeof en = {
     block: '块设备 I/O',
     read: '读取',
     write: '写入',
+    time: '时间',
     pids: '进程数',
   },
   changes: {
@@ -404,6 +406,7 @@ const zhCN: typeof en = {
   system: systemZh,
   fields: fieldsZh,
   ...statusZh,
+  ...paletteZh,
 }
 
 export default zhCN
