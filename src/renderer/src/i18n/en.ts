@@ -10,6 +10,7 @@ import networksEn from './networks.en'
 import fieldsEn from './fields.en'
 import statusEn from './status.en'
 import systemEn from './system.en'
+import listsEn from './lists.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -387,6 +388,7 @@ export default {
   files: filesEn,
   networks: networksEn,
   system: systemEn,
+  lists: listsEn,
   fields: fieldsEn,
   ...statusEn,
 }

@@ -10,6 +10,7 @@ import networksZh from './networks.zh-CN'
 import fieldsZh from './fields.zh-CN'
 import statusZh from './status.zh-CN'
 import systemZh from './system.zh-CN'
+import listsZh from './lists.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -402,6 +403,7 @@ const zhCN: typeof en = {
   files: filesZh,
   networks: networksZh,
   system: systemZh,
+  lists: listsZh,
   fields: fieldsZh,
   ...statusZh,
 }
