@@ -13,6 +13,6 @@ export const ListCell = defineComponent({
     row: { type: null, default: undefined },
   },
   setup(props) {
-    return () => props.render(props.row as never) as ReturnType<typeof props.render> & object
+    return () => props.render(props.row as never)
   },
 })
