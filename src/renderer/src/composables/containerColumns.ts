@@ -68,8 +68,7 @@ export function containerColumns(x: ContainerColumnsContext): ListColumn<Row>[] 
       grow: 1.4,
       fixed: true,
       compare: sortable('name'),
-      render: (row) =>
-        row.kind === 'project' ? x.projectRow(row) : x.live(row, (c) => nameLink(c, x.href(c), row.inProject)),
+      render: (row) => (row.kind === 'project' ? x.projectRow(row) : x.live(row, (c) => nameLink(c, x.href(c), row.inProject))),
     },
     x.engineColumn && {
       key: 'engine',
@@ -179,9 +178,15 @@ export function containerActions(
       ? iconButton(t('lists.openTerminal', { name: c.name }), t('terminal.openTerminal'), TerminalIcon, on.terminal)
       : h('span', { class: 'row-btn-slot' }),
     button('remove', ACTION_ICONS.remove),
-    iconButton(t('lists.more', { name: c.name }), t('lists.more', { name: c.name }), MoreIcon, (e) => on.more(e.currentTarget as HTMLElement), {
-      menu: true,
-    }),
+    iconButton(
+      t('lists.more', { name: c.name }),
+      t('lists.more', { name: c.name }),
+      MoreIcon,
+      (e) => on.more(e.currentTarget as HTMLElement),
+      {
+        menu: true,
+      },
+    ),
   ])
 }
 

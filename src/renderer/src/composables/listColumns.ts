@@ -43,7 +43,11 @@ export function widthOf(column: Pick<ListColumn<unknown>, 'key' | 'width'>, layo
  * droppable ones go, highest dropOrder first, until the rest fit at their least widths.
  * Dropping beats a sideways scrollbar that hides the row's actions.
  */
-export function fitColumns<C extends ListColumn<never>>(columns: readonly C[], layout: ListLayout, available: number): { shown: C[]; dropped: C[] } {
+export function fitColumns<C extends ListColumn<never>>(
+  columns: readonly C[],
+  layout: ListLayout,
+  available: number,
+): { shown: C[]; dropped: C[] } {
   const kept = columns.filter((c) => c.fixed || !layout.hidden.includes(c.key))
   const total = (list: readonly C[]): number => list.reduce((sum, c) => sum + widthOf(c, layout), 0)
   const droppable = kept.filter((c) => c.dropOrder !== undefined).sort((a, b) => (b.dropOrder ?? 0) - (a.dropOrder ?? 0))

@@ -53,7 +53,14 @@ export function useListKeys<T>(options: Options<T>) {
     const rows = options.rows()
     const at = activeIndex.value
     const page = Math.max(1, Math.floor((options.scroller.value?.clientHeight ?? 400) / options.rowHeight) - 1)
-    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at < 0 ? 0 : at - 1, PageDown: at + page, PageUp: at - page, Home: 0, End: rows.length - 1 }
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at < 0 ? 0 : at - 1,
+      PageDown: at + page,
+      PageUp: at - page,
+      Home: 0,
+      End: rows.length - 1,
+    }
     if (e.key in moves) {
       e.preventDefault()
       moveTo(moves[e.key])
