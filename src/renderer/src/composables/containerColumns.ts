@@ -64,7 +64,7 @@ export function containerColumns(x: ContainerColumnsContext): ListColumn<Row>[] 
     {
       key: 'name',
       title: t('containers.col.name'),
-      width: 130,
+      width: 150,
       grow: 1.4,
       fixed: true,
       compare: sortable('name'),
@@ -101,7 +101,7 @@ export function containerColumns(x: ContainerColumnsContext): ListColumn<Row>[] 
     {
       key: 'status',
       title: t('containers.col.status'),
-      width: 140,
+      width: 130,
       grow: 1.8,
       dropOrder: 4,
       compare: sortable('status'),
