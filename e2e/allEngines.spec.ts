@@ -125,7 +125,10 @@ test('every engine’s containers in one list: filter by engine, bulk stop acros
   await expect(list.row(onDocker).getByText('exited', { exact: true })).toBeVisible()
 
   // Its terminal opens on its own engine.
-  await list.row(onPodman).getByRole('button', { name: 'Terminal', exact: true }).click()
+  await list
+    .row(onPodman)
+    .getByRole('button', { name: `Open a terminal in ${onPodman}`, exact: true })
+    .click()
   await expect(page).toHaveURL(/#\/e\/podman-test\/terminal/)
   const terminal = new TerminalPage(page)
   await expect(terminal.tab(new RegExp(onPodman))).toBeVisible()

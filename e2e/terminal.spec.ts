@@ -17,7 +17,10 @@ test('exec: open a terminal from the list, type, resize the window, leave and co
   await runContainer(docker, name)
   const list = new ContainersPage(page)
   await list.find(name)
-  await list.row(name).getByRole('button', { name: 'Terminal', exact: true }).click()
+  await list
+    .row(name)
+    .getByRole('button', { name: `Open a terminal in ${name}`, exact: true })
+    .click()
   const term = new TerminalPage(page)
   await expect(term.tab(new RegExp(`${name} · shell`))).toHaveAttribute('aria-selected', 'true')
   await term.type('echo hello-$RANDOM')

@@ -34,7 +34,25 @@ export class ContainersPage {
     return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) })
   }
 
-  async act(name: string, action: 'Start' | 'Stop' | 'Unpause' | 'Restart' | 'Remove'): Promise<void> {
-    await this.row(name).getByRole('button', { name: action, exact: true }).click()
+  /** A row's own button, named with its container ("Stop web"). */
+  async act(name: string, action: 'Start' | 'Stop' | 'Unpause' | 'Remove'): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: `${action} ${name}`, exact: true })
+      .click()
+  }
+
+  /** An action from the row's "more actions" menu (restart, pause, kill…). */
+  async actFromMenu(name: string, action: string): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: `More actions for ${name}`, exact: true })
+      .click()
+    await this.page
+      .getByRole('menu', { name: `More actions for ${name}` })
+      .getByRole('menuitem', { name: action, exact: true })
+      .click()
+  }
+
+  grid(): Locator {
+    return this.page.getByRole('grid', { name: 'Containers' })
   }
 }

@@ -7,12 +7,28 @@ import { engineEndpoint } from './engineSchemas'
 
 export const savedEngine = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(64), endpoint: engineEndpoint })
 
+const columnKey = z.string().regex(/^[a-zA-Z][\w-]{0,39}$/)
+
+/** How the user laid out one list (containers, images…): columns hidden, widths dragged, the sort. */
+export const listLayout = z.object({
+  hidden: z.array(columnKey).max(40).default([]),
+  /** Widths in px the user dragged a column to; the others size themselves. */
+  widths: z.record(columnKey, z.number().int().min(32).max(2000)).default({}),
+  sort: z.object({ key: columnKey, dir: z.enum(['asc', 'desc']) }).optional(),
+})
+export type ListLayout = z.output<typeof listLayout>
+
 export const preferences = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** Unset: the OS's language (English or Simplified Chinese). */
   language: z.enum(['en', 'zh-CN']).optional(),
   terminalFontSize: z.number().int().min(8).max(32).default(13),
   terminalScrollback: z.number().int().min(100).max(100_000).default(5000),
+  /** Per list, by the list's id ("containers", "images"…). A patch replaces only the lists it names. */
+  lists: z
+    .record(z.string().regex(/^[a-z][a-zA-Z-]{0,39}$/), listLayout)
+    .refine((lists) => Object.keys(lists).length <= 20, 'At most 20 list layouts.')
+    .default({}),
 })
 
 export type Preferences = z.output<typeof preferences>

@@ -30,6 +30,7 @@ export const enginesMethods: MethodHandlers<Prefixed<MethodName, 'engines' | 'se
     const next = preferences.parse({
       ...app.settings.preferences(),
       ...rest,
+      lists: { ...app.settings.preferences().lists, ...rest.lists },
       language: language === null ? undefined : (language ?? app.settings.preferences().language),
     })
     app.settings.setPreferences(next)

@@ -4,7 +4,9 @@
  * CPU, memory and Created.
  */
 import type { EngineState, StatsSample } from '@shared/types'
+import { NIcon } from 'naive-ui'
 import { h } from 'vue'
+import { FoldedIcon, UnfoldedIcon } from '../icons'
 import type { ListedContainer, ProjectRow } from './containerRows'
 import { cell } from './tableCells'
 import { formatBytes, formatDateTime, formatRelative } from './format'
@@ -23,7 +25,7 @@ export function projectHeader(row: ProjectRow, t: Translate, onFold: () => void,
         'aria-label': t('containers.project', { name: row.project }),
         onClick: onFold,
       },
-      row.collapsed ? '▸' : '▾',
+      h(NIcon, { component: row.collapsed ? FoldedIcon : UnfoldedIcon, size: 14 }),
     ),
     h('strong', row.project),
     engineName ? h('span', { class: 'dim' }, engineName) : null,
@@ -45,11 +47,6 @@ export function engineCell(name: string, state: EngineState | undefined, t: Tran
     ' ',
     h('span', { class: ['engine-state', state] }, text),
   ])
-}
-
-/** The row's "open a terminal" button; `label` names it, `title` says what it does. */
-export function terminalCellButton(label: string, title: string, onClick: () => void) {
-  return h('button', { type: 'button', class: 'row-btn term', 'aria-label': label, title, onClick }, '›_')
 }
 
 export function cpuCell(sample: StatsSample | undefined) {

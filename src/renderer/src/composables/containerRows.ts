@@ -37,10 +37,15 @@ export type Row = ContainerRow | ProjectRow
  * Flat rows for the virtualized table: a header row per compose project followed by
  * its containers (unless folded), then containers of no project; newest first, as
  * `docker ps` lists them. Flat rather than a tree so every row has the same height.
- * `collapsed` holds the folded projects' projectKey.
+ * `collapsed` holds the folded projects' projectKey; `compare` sorts the containers (within
+ * their project: the project headers stay in name order).
  */
-export function buildRows(containers: ListedContainer[], collapsed: ReadonlySet<string> = new Set()): Row[] {
-  const sorted = [...containers].sort((a, b) => b.created - a.created || a.name.localeCompare(b.name))
+export function buildRows(
+  containers: ListedContainer[],
+  collapsed: ReadonlySet<string> = new Set(),
+  compare: (a: ListedContainer, b: ListedContainer) => number = newestFirst,
+): Row[] {
+  const sorted = [...containers].sort((a, b) => compare(a, b) || a.name.localeCompare(b.name))
   const groups = new Map<string, { header: ProjectRow; members: ContainerRow[] }>()
   const loose: ContainerRow[] = []
   for (const c of sorted) {
@@ -77,6 +82,11 @@ export function buildRows(containers: ListedContainer[], collapsed: ReadonlySet<
   }
   rows.push(...loose)
   return rows
+}
+
+/** `docker ps`'s order. */
+export function newestFirst(a: ListedContainer, b: ListedContainer): number {
+  return b.created - a.created
 }
 
 /** What a folded project is remembered by: its name, and its engine where rows have one. */

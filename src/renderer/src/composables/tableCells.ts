@@ -3,7 +3,8 @@
  * every change, and Naive's components cost several times as much there (P2). Styles are
  * the `.wharf-table` rules in styles.css.
  */
-import { h } from 'vue'
+import { NIcon } from 'naive-ui'
+import { h, type Component } from 'vue'
 
 export function checkbox(label: string, checked: boolean, onChange: (on: boolean) => void, indeterminate = false) {
   return h('input', {
@@ -37,5 +38,32 @@ export function rowButton(
       onClick,
     },
     label,
+  )
+}
+
+/**
+ * A row's icon button. `label` is its accessible name and says which row ("Stop web");
+ * `title` is the shorter hover text ("Stop").
+ */
+export function iconButton(
+  label: string,
+  title: string,
+  icon: Component,
+  onClick: (e: MouseEvent) => void,
+  options: { danger?: boolean; disabled?: boolean; busy?: boolean; menu?: boolean } = {},
+) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: ['row-btn', 'icon', options.danger ? 'danger' : '', options.busy ? 'busy' : ''],
+      disabled: options.disabled,
+      'aria-busy': options.busy ? 'true' : undefined,
+      'aria-haspopup': options.menu ? 'menu' : undefined,
+      'aria-label': label,
+      title,
+      onClick,
+    },
+    h(NIcon, { component: icon, size: 16 }),
   )
 }

@@ -11,6 +11,7 @@ import fieldsEn from './fields.en'
 import statusEn from './status.en'
 import systemEn from './system.en'
 import paletteEn from './palette.en'
+import listsEn from './lists.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -389,6 +390,7 @@ export default {
   files: filesEn,
   networks: networksEn,
   system: systemEn,
+  lists: listsEn,
   fields: fieldsEn,
   ...statusEn,
   ...paletteEn,

@@ -11,6 +11,7 @@ import fieldsZh from './fields.zh-CN'
 import statusZh from './status.zh-CN'
 import systemZh from './system.zh-CN'
 import paletteZh from './palette.zh-CN'
+import listsZh from './lists.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -404,6 +405,7 @@ const zhCN: typeof en = {
   files: filesZh,
   networks: networksZh,
   system: systemZh,
+  lists: listsZh,
   fields: fieldsZh,
   ...statusZh,
   ...paletteZh,

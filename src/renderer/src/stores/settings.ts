@@ -9,7 +9,7 @@ import { computed, ref } from 'vue'
 import { useApi } from '../api'
 import { setLocale } from '../i18n'
 
-const FALLBACK: Preferences = { theme: 'system', terminalFontSize: 13, terminalScrollback: 5000 }
+const FALLBACK: Preferences = { theme: 'system', terminalFontSize: 13, terminalScrollback: 5000, lists: {} }
 
 export const useSettingsStore = defineStore('settings', () => {
   const api = useApi()
