@@ -22,6 +22,8 @@ export const requirements = [
   ['/usr/bin/pass', 'pass'],
   ['/usr/bin/gpg', 'gpg'],
   ['/usr/bin/gpg-agent', 'gpg-agent'],
+  // e2e/compose.spec.ts: brings the seeds' compose example up with the user's compose tool.
+  ['/usr/bin/docker-compose', 'docker-compose'],
 ]
 
 function isStaticBusybox() {

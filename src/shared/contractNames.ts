@@ -84,6 +84,9 @@ export const METHOD_NAMES = [
   'terminals.host',
   'terminals.list',
   'terminals.close',
+  'compose.act',
+  'compose.resources',
+  'compose.removeResources',
 ] as const
 
 export const STREAM_NAMES = [
@@ -98,6 +101,7 @@ export const STREAM_NAMES = [
   'volumes.changed',
   'networks.changed',
   'terminals.output',
+  'compose.logs',
 ] as const
 
 export const SIGNAL_NAMES = ['terminals.input', 'terminals.resize', 'terminals.ack'] as const
