@@ -7,6 +7,7 @@ import tasksEn from './tasks.en'
 import volumesEn from './volumes.en'
 import filesEn from './files.en'
 import networksEn from './networks.en'
+import composeEn from './compose.en'
 import fieldsEn from './fields.en'
 import statusEn from './status.en'
 import systemEn from './system.en'
@@ -18,6 +19,7 @@ export default {
     images: 'Images',
     volumes: 'Volumes',
     networks: 'Networks',
+    compose: 'Compose',
     terminal: 'Terminal',
     engine: 'Engine',
     engines: 'Engines',
@@ -386,6 +388,7 @@ export default {
   volumes: volumesEn,
   files: filesEn,
   networks: networksEn,
+  compose: composeEn,
   system: systemEn,
   fields: fieldsEn,
   ...statusEn,
