@@ -1,6 +1,7 @@
 /** Inputs of the compose domain (E7), checked in main before anything reaches the engine. */
 import { z } from 'zod'
 import { PROJECT_ACTIONS } from './compose'
+import { COMPOSE_COMMANDS } from './composeTool'
 
 /** Compose's own rule for names, loosened to what older tools and labels written by hand carry. */
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/
@@ -51,3 +52,34 @@ export const projectLogsInput = z
     follow: z.boolean(),
   })
   .strict()
+
+const filePath = z
+  .string()
+  .trim()
+  .min(1, 'Type the path of a compose file')
+  .max(4096)
+  .refine(
+    (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p),
+    'An absolute path on the machine running Wharf, e.g. /home/me/app/compose.yaml',
+  )
+  .refine((p) => !p.includes('\0'), 'Not a valid path')
+
+export const composeFileInput = z.object({ path: filePath }).strict()
+
+export const composeRunInput = z
+  .object({
+    file: filePath,
+    command: z.enum(COMPOSE_COMMANDS),
+    /** `-p`: the project name; the tool's default (the folder's name) when absent. */
+    project: z
+      .string()
+      .trim()
+      .max(255)
+      .regex(/^([a-z0-9][a-z0-9_-]*)?$/, 'A project name is lowercase letters, digits, "_" and "-", starting with a letter or digit')
+      .optional(),
+    build: z.boolean().optional(),
+    pull: z.boolean().optional(),
+  })
+  .strict()
+
+export const toolInput = z.object({ refresh: z.boolean().optional() }).strict()

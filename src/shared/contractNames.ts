@@ -87,6 +87,9 @@ export const METHOD_NAMES = [
   'compose.act',
   'compose.resources',
   'compose.removeResources',
+  'compose.tool',
+  'compose.readFile',
+  'compose.run',
 ] as const
 
 export const STREAM_NAMES = [

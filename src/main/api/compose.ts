@@ -1,5 +1,8 @@
 /** Compose projects (E7) bound to the contract. */
 import type { MethodName, StreamName } from '../../shared/contract'
+import { startComposeRun } from '../compose/composeTask'
+import { readComposeFile } from '../compose/composeRun'
+import { composeToolInfo } from '../compose/composeTool'
 import { streamProjectLogs } from '../engine/compose/projectLogs'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
@@ -7,6 +10,9 @@ export const composeMethods: MethodHandlers<Prefixed<MethodName, 'compose'>> = {
   'compose.act': ({ project, action, service }, { engine }) => engine.compose.act(project, action, service),
   'compose.resources': ({ project }, { engine }) => engine.compose.resources(project),
   'compose.removeResources': ({ project, networks, volumes }, { engine }) => engine.compose.removeResources(project, networks, volumes),
+  'compose.tool': ({ refresh }) => composeToolInfo(refresh),
+  'compose.readFile': ({ path }) => readComposeFile(path),
+  'compose.run': (input, ctx) => startComposeRun(ctx, ctx.engine, input),
 }
 
 export const composeStreams: StreamHandlers<Prefixed<StreamName, 'compose'>> = {

@@ -26,7 +26,7 @@ export function projectHeader(row: ProjectRow, t: Translate, onFold: () => void,
       },
       row.collapsed ? '▸' : '▾',
     ),
-    h('a', { href, class: 'project-link', title: t('compose.openProject', { name: row.project }) }, [h('strong', row.project)]),
+    h('a', { href, class: 'project-link', 'aria-label': t('compose.openProject', { name: row.project }) }, [h('strong', row.project)]),
     engineName ? h('span', { class: 'dim' }, engineName) : null,
     h('span', { class: 'dim' }, t('containers.projectRunning', { running: row.running, total: row.ids.length })),
   ])
