@@ -16,10 +16,12 @@ export interface ComposeFile {
   defaultProject: string
 }
 
-/** Compose's default project name: the folder's name, lowercased, only [a-z0-9_-], not starting with - or _. */
-export function defaultProjectName(folderName: string): string {
-  return folderName
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]/g, '')
-    .replace(/^[-_]+/, '')
+/**
+ * The project name a tool gives a file's folder when none is chosen: Compose v2 keeps
+ * [a-z0-9_-] (not leading - or _); the Python docker-compose (v1) keeps only [a-z0-9].
+ */
+export function defaultProjectName(folderName: string, tool?: string): string {
+  const lower = folderName.toLowerCase()
+  if (tool === 'docker-compose') return lower.replace(/[^a-z0-9]/g, '')
+  return lower.replace(/[^a-z0-9_-]/g, '').replace(/^[-_]+/, '')
 }

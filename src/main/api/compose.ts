@@ -2,7 +2,7 @@
 import type { MethodName, StreamName } from '../../shared/contract'
 import { startComposeRun } from '../compose/composeTask'
 import { readComposeFile } from '../compose/composeRun'
-import { composeToolInfo } from '../compose/composeTool'
+import { composeTool, composeToolInfo } from '../compose/composeTool'
 import { streamProjectLogs } from '../engine/compose/projectLogs'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
@@ -11,7 +11,7 @@ export const composeMethods: MethodHandlers<Prefixed<MethodName, 'compose'>> = {
   'compose.resources': ({ project }, { engine }) => engine.compose.resources(project),
   'compose.removeResources': ({ project, networks, volumes }, { engine }) => engine.compose.removeResources(project, networks, volumes),
   'compose.tool': ({ refresh }) => composeToolInfo(refresh),
-  'compose.readFile': ({ path }) => readComposeFile(path),
+  'compose.readFile': async ({ path }) => readComposeFile(path, (await composeTool())?.name),
   'compose.run': (input, ctx) => startComposeRun(ctx, ctx.engine, input),
 }
 

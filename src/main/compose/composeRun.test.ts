@@ -66,6 +66,7 @@ describe('compose tool runs', () => {
       text: 'services: {}\n',
       defaultProject: 'my_app',
     })
+    expect((await readComposeFile(join(app, 'compose.yaml'), 'docker-compose')).defaultProject).toBe('myapp')
     await expect(readComposeFile('compose.yaml')).rejects.toThrow('is not an absolute path')
     await expect(readComposeFile(join(app, 'x.txt'))).rejects.toThrow('expected a .yml or .yaml file')
     await expect(readComposeFile(join(app, 'none.yml'))).rejects.toThrow(`No file at ${join(app, 'none.yml')}`)

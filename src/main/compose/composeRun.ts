@@ -18,7 +18,7 @@ const KILL_AFTER_MS = 5000
 const LAST_WORDS = 6
 
 /** Checks a compose file path and reads it: absolute, a regular YAML file, not huge. */
-export async function readComposeFile(path: string): Promise<ComposeFile> {
+export async function readComposeFile(path: string, tool?: string): Promise<ComposeFile> {
   if (!isAbsolute(path)) throw new WharfError({ code: 'invalid_input', message: `"${path}" is not an absolute path` })
   const ext = extname(path).toLowerCase()
   if (ext !== '.yml' && ext !== '.yaml')
@@ -42,7 +42,7 @@ export async function readComposeFile(path: string): Promise<ComposeFile> {
   } catch (err) {
     throw new WharfError({ code: 'invalid_input', message: `Cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})` })
   }
-  return { path, text, defaultProject: defaultProjectName(basename(dirname(path))) }
+  return { path, text, defaultProject: defaultProjectName(basename(dirname(path)), tool) }
 }
 
 /**

@@ -26,7 +26,7 @@ export async function startComposeRun(app: AppServices, engine: EngineScope, inp
       message:
         'No compose tool is installed: Wharf looked for `docker compose`, `docker-compose` and `podman-compose`. Install one (e.g. `apt install docker-compose` or the docker-compose-plugin package, `dnf install podman-compose`, or Docker Desktop) and open the file again.',
     })
-  const file = await readComposeFile(input.file)
+  const file = await readComposeFile(input.file, tool.name)
   const profile = app.book.entries().find((e) => e.id === engine.id)?.endpoint
   const env = engineEnvironment(engine.connection.getStatus().endpoint, profile, process.env)
   const cwd = dirname(file.path)

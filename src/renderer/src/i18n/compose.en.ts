@@ -1,7 +1,7 @@
 /** The Compose pane (issue 13, E7). */
 export default {
   title: 'Compose',
-  count: '{n} projects',
+  count: '{n} project | {n} projects',
   intro: 'Every Compose project on this engine, found from its containers’ labels — however it was started.',
   empty: 'No Compose projects on this engine. Projects appear here once `docker compose up` (or Open project…) has made their containers.',
   search: 'Search projects',
