@@ -29,7 +29,7 @@ export interface ProjectLogSink {
 }
 
 /** Lines a container may have waiting before it is paused. */
-const SOURCE_LIMIT = 10_000
+const SOURCE_LIMIT = 25_000
 const BATCH_MS = 40
 const BATCH_LINES = 5000
 const RESUME_POLL_MS = 15
