@@ -24,6 +24,8 @@ export const requirements = [
   ['/usr/bin/gpg-agent', 'gpg-agent'],
   // e2e/chinese.spec.ts: Chinese rendered with real glyphs (without a CJK font every string is boxes).
   ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'fonts-noto-cjk'],
+  // e2e/compose.spec.ts: brings the seeds' compose example up with the user's compose tool.
+  ['/usr/bin/docker-compose', 'docker-compose'],
 ]
 
 function isStaticBusybox() {

@@ -85,6 +85,12 @@ export const METHOD_NAMES = [
   'terminals.host',
   'terminals.list',
   'terminals.close',
+  'compose.act',
+  'compose.resources',
+  'compose.removeResources',
+  'compose.tool',
+  'compose.readFile',
+  'compose.run',
 ] as const
 
 export const STREAM_NAMES = [
@@ -99,6 +105,7 @@ export const STREAM_NAMES = [
   'volumes.changed',
   'networks.changed',
   'terminals.output',
+  'compose.logs',
 ] as const
 
 export const SIGNAL_NAMES = ['terminals.input', 'terminals.resize', 'terminals.ack'] as const

@@ -110,4 +110,4 @@ export const buildInput = z
 /** `docker load`: an archive on the machine running Wharf. */
 export const loadInput = z.object({ path: z.string().trim().min(1, fieldText('filePathRequired')).max(4096) }).strict()
 
-export const pickPathInput = z.object({ kind: z.enum(['folder', 'archive']) }).strict()
+export const pickPathInput = z.object({ kind: z.enum(['folder', 'archive', 'compose']) }).strict()

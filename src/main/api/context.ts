@@ -18,7 +18,7 @@ import type {
 import type { AppServices } from '../appServices'
 import type { EngineScope } from '../engine/scope'
 
-export type PathPicker = (kind: 'folder' | 'archive') => Promise<{ path: string | null }>
+export type PathPicker = (kind: 'folder' | 'archive' | 'compose') => Promise<{ path: string | null }>
 
 export type AppContext = AppServices
 export interface EngineContext extends AppContext {

@@ -19,6 +19,7 @@ import {
 import { WharfError, type Envelope, type ErrorData } from '../../shared/errors'
 import type { AppServices } from '../appServices'
 import { toWharfError } from '../engine/engineError'
+import { composeMethods, composeStreams } from './compose'
 import { containerMethods, containerStreams } from './containers'
 import type { AppContext, EngineContext, MethodHandlers, SignalHandlers, StreamHandlers, StreamSink } from './context'
 import { engineMethods, engineStreams } from './engine'
@@ -57,6 +58,7 @@ const methodHandlers: MethodHandlers<MethodName> = {
   ...networkMethods,
   ...volumeMethods,
   ...workMethods,
+  ...composeMethods,
 }
 const streamHandlers: StreamHandlers<StreamName> = {
   ...engineStreams,
@@ -66,6 +68,7 @@ const streamHandlers: StreamHandlers<StreamName> = {
   ...networkStreams,
   ...volumeStreams,
   ...workStreams,
+  ...composeStreams,
 }
 const signalHandlers: SignalHandlers<keyof typeof signals> = workSignals
 

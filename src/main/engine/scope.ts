@@ -10,6 +10,7 @@ import { FileBrowser } from '../storage/fileBrowser'
 import { FileTransfer } from '../storage/fileTransfer'
 import { VolumeHelpers } from '../storage/volumeHelpers'
 import type { Tasks } from '../tasks/tasks'
+import { ComposeProjects } from './compose/projects'
 import { EngineConnection, type ConnectionOptions } from './connection'
 import { ContainerConfigService } from './containerConfig'
 import { ContainersService } from './containers'
@@ -48,6 +49,7 @@ export class EngineScope {
   readonly volumes: VolumesService
   readonly files: FileBrowser
   readonly fileTransfer: FileTransfer
+  readonly compose: ComposeProjects
   private readonly teardown = new DisposableStore()
 
   constructor(
@@ -71,6 +73,7 @@ export class EngineScope {
     this.volumes = new VolumesService(this.connection, this.helpers)
     this.files = new FileBrowser(this.connection, this.helpers)
     this.fileTransfer = new FileTransfer(this.connection, this.files, tasks)
+    this.compose = new ComposeProjects(this.connection, this.containers)
     // Undone newest first: helpers go while the connection can still remove them.
     this.teardown.add(() => this.connection.close())
     this.teardown.add(() => this.watcher.dispose())

@@ -1,4 +1,4 @@
-/** The desktop app's native open dialog, for choosing a build context or an archive to load. */
+/** The desktop app's native open dialog, for choosing a build context, an archive to load or a compose file. */
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
 import type { PathPicker } from '../api/context'
 
@@ -7,7 +7,9 @@ export function nativePathPicker(window: () => BrowserWindow | undefined): PathP
     const options: OpenDialogOptions =
       kind === 'folder'
         ? { properties: ['openDirectory'] }
-        : { properties: ['openFile'], filters: [{ name: 'Image archives', extensions: ['tar', 'gz', 'tgz'] }] }
+        : kind === 'compose'
+          ? { properties: ['openFile'], filters: [{ name: 'Compose files', extensions: ['yml', 'yaml'] }] }
+          : { properties: ['openFile'], filters: [{ name: 'Image archives', extensions: ['tar', 'gz', 'tgz'] }] }
     const parent = window()
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
     return { path: result.canceled ? null : (result.filePaths[0] ?? null) }

@@ -11,6 +11,7 @@ export {
   LayersOutline as ImagesIcon,
   ServerOutline as VolumesIcon,
   GitNetworkOutline as NetworksIcon,
+  AlbumsOutline as ComposeIcon,
   TerminalOutline as TerminalIcon,
   HardwareChipOutline as EngineIcon,
   AppsOutline as EnginesIcon,

@@ -8,6 +8,7 @@
 import type { z } from 'zod'
 import { METHOD_NAMES, SIGNAL_NAMES, STREAM_NAMES } from '../contractNames'
 import type { MethodName as ListedMethod, SignalName as ListedSignal, StreamName as ListedStream } from '../contractNames'
+import { composeMethods, composeStreams } from './compose'
 import { containersMethods, containersStreams } from './containers'
 import { engineMethods, engineStreams } from './engine'
 import { enginesMethods, enginesStreams } from './engines'
@@ -33,6 +34,7 @@ export const methods = {
   ...transfersMethods,
   ...tasksMethods,
   ...terminalsMethods,
+  ...composeMethods,
 } as const satisfies Record<ListedMethod, MethodSpec<z.ZodType, unknown>>
 
 export const streams = {
@@ -44,6 +46,7 @@ export const streams = {
   ...volumesStreams,
   ...tasksStreams,
   ...terminalsStreams,
+  ...composeStreams,
 } as const satisfies Record<ListedStream, StreamSpec<z.ZodType, unknown>>
 
 /**

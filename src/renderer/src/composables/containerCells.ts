@@ -14,7 +14,8 @@ import { nowFor } from './clock'
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
-export function projectHeader(row: ProjectRow, t: Translate, onFold: () => void, engineName?: string) {
+/** `href`: the project's page in the Compose pane. */
+export function projectHeader(row: ProjectRow, t: Translate, onFold: () => void, href: string, engineName?: string) {
   return h('span', { class: 'project' }, [
     h(
       'button',
@@ -27,7 +28,7 @@ export function projectHeader(row: ProjectRow, t: Translate, onFold: () => void,
       },
       h(NIcon, { component: row.collapsed ? FoldedIcon : UnfoldedIcon, size: 14 }),
     ),
-    h('strong', row.project),
+    h('a', { href, class: 'project-link', 'aria-label': t('compose.openProject', { name: row.project }) }, [h('strong', row.project)]),
     engineName ? h('span', { class: 'dim' }, engineName) : null,
     h('span', { class: 'dim' }, t('containers.projectRunning', { running: row.running, total: row.ids.length })),
   ])

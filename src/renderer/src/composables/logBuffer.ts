@@ -5,10 +5,12 @@ import { computed, ref, shallowRef } from 'vue'
 export interface HeldLine extends LogLine {
   /** Stable key for rendering: increases with every line received. */
   seq: number
+  /** In a merged log (a Compose project's), the index of the container it came from. */
+  tag?: number
 }
 
-function held(line: LogLine, seq: number): HeldLine {
-  return { seq, stream: line.stream, text: line.text, time: line.time, cut: line.cut }
+function held(line: LogLine, seq: number, tag?: number): HeldLine {
+  return { seq, stream: line.stream, text: line.text, time: line.time, cut: line.cut, tag }
 }
 
 /** Lines held in the page; older ones are dropped (and can be loaded again) so an endless log stays bounded. */
@@ -60,8 +62,9 @@ export function useLogBuffer(limit = MAX_HELD_LINES) {
     const excess = Math.max(0, lines.value.length + count - limit)
     const next = excess ? lines.value.slice(Math.min(excess, lines.value.length)) : lines.value.slice()
     const skip = Math.max(0, count - limit)
+    const tags = (batch as LogBatch & { tags?: number[] }).tags
     forEachLogLine(batch, (line, i) => {
-      if (i >= skip) next.push(held(line, seq))
+      if (i >= skip) next.push(held(line, seq, tags?.[i]))
       seq++
     })
     dropped.value += excess

@@ -7,6 +7,7 @@ import tasksEn from './tasks.en'
 import volumesEn from './volumes.en'
 import filesEn from './files.en'
 import networksEn from './networks.en'
+import composeEn from './compose.en'
 import fieldsEn from './fields.en'
 import statusEn from './status.en'
 import systemEn from './system.en'
@@ -20,6 +21,7 @@ export default {
     images: 'Images',
     volumes: 'Volumes',
     networks: 'Networks',
+    compose: 'Compose',
     terminal: 'Terminal',
     engine: 'Engine',
     engines: 'Engines',
@@ -389,6 +391,7 @@ export default {
   volumes: volumesEn,
   files: filesEn,
   networks: networksEn,
+  compose: composeEn,
   system: systemEn,
   lists: listsEn,
   fields: fieldsEn,

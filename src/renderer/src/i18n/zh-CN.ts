@@ -7,6 +7,7 @@ import tasksZh from './tasks.zh-CN'
 import volumesZh from './volumes.zh-CN'
 import filesZh from './files.zh-CN'
 import networksZh from './networks.zh-CN'
+import composeZh from './compose.zh-CN'
 import fieldsZh from './fields.zh-CN'
 import statusZh from './status.zh-CN'
 import systemZh from './system.zh-CN'
@@ -20,6 +21,7 @@ const zhCN: typeof en = {
     images: '镜像',
     volumes: '数据卷',
     networks: '网络',
+    compose: 'Compose',
     terminal: '终端',
     engine: '引擎',
     engines: '引擎管理',
@@ -404,6 +406,7 @@ const zhCN: typeof en = {
   volumes: volumesZh,
   files: filesZh,
   networks: networksZh,
+  compose: composeZh,
   system: systemZh,
   lists: listsZh,
   fields: fieldsZh,

@@ -1,0 +1,149 @@
+/**
+ * A Compose project's log: every container's log (read through the same streamLogs as a
+ * container's page, stamped) merged into one time-ordered stream, tagged with where each
+ * line came from. Two phases keep the order exact: first each container's last `tail`
+ * lines, read to their end and merged completely; then, when following, each container
+ * followed from just after its last line, merged with a short hold (a quiet container
+ * cannot hold the others back for longer). Back-pressure: a container whose queue is
+ * long pauses, and when the client is behind nothing is released, so every queue fills
+ * and every source pauses — memory stays bounded however fast the project logs.
+ */
+import type { LogLine } from '../../../shared/types'
+import type { ProjectLogBatch, ProjectLogSource } from '../../../shared/compose'
+import { forEachLogLine, LogBatchBuilder } from '../../../shared/logBatch'
+import { logTimeAfter } from '../../../shared/logTime'
+import { toWharfError } from '../engineError'
+import type { EngineConnection } from '../connection'
+import { streamLogs, type LogSink } from '../logs/logStream'
+import { LogMerger, logSortKey } from './logMerge'
+
+export interface ProjectLogOptions {
+  tail: number | 'all'
+  follow: boolean
+}
+
+export interface ProjectLogSink {
+  emit(batch: ProjectLogBatch): void
+  end(error?: unknown): void
+  ready(): boolean
+}
+
+/** Lines a container may have waiting before it is paused. */
+const SOURCE_LIMIT = 25_000
+const BATCH_MS = 40
+const BATCH_LINES = 5000
+const RESUME_POLL_MS = 15
+/** While following: how long a line waits for a quieter container's older lines. */
+export const HOLD_MS = 250
+
+export function streamProjectLogs(
+  engine: EngineConnection,
+  sources: ProjectLogSource[],
+  options: ProjectLogOptions,
+  sink: ProjectLogSink,
+): () => void {
+  let closed = false
+  let live = false
+  const closers: Array<() => void> = []
+  const lastTime: Array<string | undefined> = sources.map(() => undefined)
+  let batch = new LogBatchBuilder(true)
+  let tags: number[] = []
+  let sentSources = false
+  let flushTimer: NodeJS.Timeout | undefined
+  let pumpTimer: NodeJS.Timeout | undefined
+
+  const flush = (): void => {
+    clearTimeout(flushTimer)
+    flushTimer = undefined
+    if (closed || (batch.size === 0 && sentSources)) return
+    const out: ProjectLogBatch = { ...batch.take(), tags }
+    if (!sentSources) out.sources = sources
+    sentSources = true
+    batch = new LogBatchBuilder(true)
+    tags = []
+    sink.emit(out)
+  }
+  const merger = new LogMerger(sources.length, (line: LogLine, tag: number) => {
+    batch.add(line)
+    tags.push(tag)
+    if (batch.size >= BATCH_LINES) flush()
+  })
+
+  const finish = (error?: unknown): void => {
+    if (closed) return
+    flush()
+    closed = true
+    clearTimeout(pumpTimer)
+    clearTimeout(flushTimer)
+    for (const close of closers.splice(0)) close()
+    sink.end(error === undefined ? undefined : toWharfError(error))
+  }
+
+  /** Releases what can go now, and arranges to look again when more can. */
+  const pump = (): void => {
+    clearTimeout(pumpTimer)
+    pumpTimer = undefined
+    if (closed) return
+    while (sink.ready()) {
+      if (merger.release(BATCH_LINES, live ? HOLD_MS : undefined) === 0) break
+      flush()
+    }
+    if (batch.size) flushTimer ??= setTimeout(flush, BATCH_MS)
+    if (merger.allEnded && merger.pending === 0) {
+      if (live || !options.follow) return finish()
+      return startFollowing()
+    }
+    if (!sink.ready()) pumpTimer = setTimeout(pump, RESUME_POLL_MS)
+    else if (live) {
+      const oldest = merger.oldestArrival()
+      if (oldest !== undefined) pumpTimer = setTimeout(pump, Math.max(1, oldest + HOLD_MS - Date.now()))
+    }
+  }
+
+  const sourceSink = (tag: number): LogSink => ({
+    emit: (logBatch) => {
+      const at = Date.now()
+      forEachLogLine(logBatch, (line) => {
+        if (line.time) lastTime[tag] = line.time
+        merger.push(tag, line, at)
+      })
+      pump()
+    },
+    end: (error) => {
+      if (error !== undefined) return finish(error)
+      merger.end(tag)
+      pump()
+    },
+    ready: () => !closed && merger.size(tag) < SOURCE_LIMIT,
+  })
+  const startFollowing = (): void => {
+    live = true
+    const times = lastTime.filter((t): t is string => t !== undefined)
+    const newest = times.reduce<string | undefined>((a, b) => (a === undefined || logSortKey(b) > logSortKey(a) ? b : a), undefined)
+    sources.forEach((source, tag) => {
+      merger.reopen(tag)
+      // After its own last line; a container that had none starts after the project's
+      // newest line, or from when this log was opened.
+      const after = lastTime[tag] ?? newest
+      const since = after ? logTimeAfter(after) : openedAt
+      closers.push(streamLogs(engine, { id: source.id, tail: 'all', follow: true, timestamps: true, since }, sourceSink(tag)))
+    })
+    pump()
+  }
+
+  const openedAt = (Date.now() / 1000).toFixed(3)
+  if (sources.length === 0) {
+    queueMicrotask(() => finish())
+    return () => finish()
+  }
+  sources.forEach((source, tag) => {
+    closers.push(streamLogs(engine, { id: source.id, tail: options.tail, follow: false, timestamps: true }, sourceSink(tag)))
+  })
+  return () => {
+    if (closed) return
+    closed = true
+    clearTimeout(pumpTimer)
+    clearTimeout(flushTimer)
+    for (const close of closers.splice(0)) close()
+  }
+}
