@@ -10,3 +10,4 @@ export declare function startSwarmEngines(log?: (message: string) => void): Prom
 }>
 export declare function stopSwarmEngines(log?: (message: string) => void): Promise<void>
 export declare function removeSwarmEngineFiles(): void
+export declare const SWARM_APP_IMAGES: string[]

@@ -12,16 +12,23 @@
 // host reaches each dockerd through its unix socket (the filesystem is shared) and the
 // manager also at 10.77.0.2. Everything a dockerd writes is under /tmp/wharf-swarm-<n>.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { api, ensureTestImage } from './dockerd.mjs'
+import { api, ensureTestImage, TEST_IMAGE } from './dockerd.mjs'
 
 /** The manager's address on the link between the nodes: what it advertises and the worker joins. */
 export const MANAGER_ADDR = '10.77.1.1'
 export const WORKER_ADDR = '10.77.1.2'
 /** The manager's address seen from the host. */
 export const MANAGER_HOST_ADDR = '10.77.0.2'
+
+/**
+ * Two versions of an app for rolling updates and rollbacks, built FROM the test image on
+ * every node (swarm pulls nothing here: each node must hold the image itself). Each says
+ * which it is and ends at once on SIGTERM, so replacing a task takes no stop timeout.
+ */
+export const SWARM_APP_IMAGES = ['wharf-swarm/app:v1', 'wharf-swarm/app:v2']
 
 export const SWARM_NODES = [
   { name: 'manager', hostname: 'wharf-swarm-1', netns: 'wharfswarm1', dir: join(tmpdir(), 'wharf-swarm-1') },
@@ -122,12 +129,33 @@ async function startNode(node, log) {
 export async function startSwarmEngines(log = console.log) {
   ensureNetwork()
   for (const node of SWARM_NODES) await startNode(node, log)
-  for (const node of SWARM_NODES) await ensureTestImage(swarmSocket(node), log)
+  for (const node of SWARM_NODES) {
+    await ensureTestImage(swarmSocket(node), log)
+    await ensureAppImages(swarmSocket(node))
+  }
   const [manager, worker] = SWARM_NODES
   return {
     WHARF_TEST_SWARM_MANAGER: `unix://${swarmSocket(manager)}`,
     WHARF_TEST_SWARM_WORKER: `unix://${swarmSocket(worker)}`,
     WHARF_TEST_SWARM_MANAGER_ADDR: MANAGER_ADDR,
+  }
+}
+
+async function ensureAppImages(socket) {
+  for (const image of SWARM_APP_IMAGES) {
+    if ((await api(socket, 'GET', `/images/${encodeURIComponent(image)}/json`)).status === 200) continue
+    const version = image.split(':')[1]
+    const dir = mkdtempSync(join(tmpdir(), 'wharf-swarm-build-'))
+    try {
+      const loop = `trap 'exit 0' TERM; echo app ${version} up on $(hostname); while :; do sleep 1; done`
+      writeFileSync(join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nLABEL wharf.swarm.app=${version}\nCMD ${JSON.stringify(['sh', '-c', loop])}\n`)
+      const tar = spawnSync('tar', ['-C', dir, '-c', 'Dockerfile'])
+      if (tar.status !== 0) throw new Error('tar of the app Dockerfile failed')
+      const res = await api(socket, 'POST', `/build?t=${encodeURIComponent(image)}&rm=1`, tar.stdout)
+      if (res.status !== 200 || res.body.includes('"error"')) throw new Error(`building ${image} failed: ${res.body}`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
 }
 

@@ -84,6 +84,23 @@ export const METHOD_NAMES = [
   'terminals.host',
   'terminals.list',
   'terminals.close',
+  'swarm.status',
+  'swarm.init',
+  'swarm.join',
+  'swarm.leave',
+  'swarm.nodes',
+  'swarm.updateNode',
+  'swarm.removeNode',
+  'swarm.services',
+  'swarm.createService',
+  'swarm.scaleService',
+  'swarm.updateImage',
+  'swarm.rollbackService',
+  'swarm.removeService',
+  'swarm.tasks',
+  'swarm.secrets',
+  'swarm.createSecret',
+  'swarm.removeSecret',
 ] as const
 
 export const STREAM_NAMES = [
@@ -98,6 +115,8 @@ export const STREAM_NAMES = [
   'volumes.changed',
   'networks.changed',
   'terminals.output',
+  'swarm.changed',
+  'swarm.logs',
 ] as const
 
 export const SIGNAL_NAMES = ['terminals.input', 'terminals.resize', 'terminals.ack'] as const

@@ -25,6 +25,7 @@ import { engineMethods, engineStreams } from './engine'
 import { enginesMethods, enginesStreams } from './engines'
 import { imageMethods, imageStreams } from './images'
 import { networkMethods, networkStreams } from './networks'
+import { swarmMethods, swarmStreams } from './swarm'
 import { validate } from './validate'
 import { volumeMethods, volumeStreams } from './volumes'
 import { workMethods, workSignals, workStreams } from './work'
@@ -57,6 +58,7 @@ const methodHandlers: MethodHandlers<MethodName> = {
   ...networkMethods,
   ...volumeMethods,
   ...workMethods,
+  ...swarmMethods,
 }
 const streamHandlers: StreamHandlers<StreamName> = {
   ...engineStreams,
@@ -66,6 +68,7 @@ const streamHandlers: StreamHandlers<StreamName> = {
   ...networkStreams,
   ...volumeStreams,
   ...workStreams,
+  ...swarmStreams,
 }
 const signalHandlers: SignalHandlers<keyof typeof signals> = workSignals
 

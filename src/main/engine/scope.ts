@@ -19,6 +19,9 @@ import { ImageBuild } from './imageBuild'
 import { ImagesService } from './images'
 import { ImageTransfer } from './imageTransfer'
 import { NetworksService } from './networks'
+import { SwarmCluster } from './swarm/cluster'
+import { SwarmSecrets } from './swarm/secrets'
+import { SwarmServices } from './swarm/services'
 import { SystemService } from './system'
 import { VolumesService } from './volumes'
 
@@ -48,6 +51,7 @@ export class EngineScope {
   readonly volumes: VolumesService
   readonly files: FileBrowser
   readonly fileTransfer: FileTransfer
+  readonly swarm: { cluster: SwarmCluster; services: SwarmServices; secrets: SwarmSecrets }
   private readonly teardown = new DisposableStore()
 
   constructor(
@@ -71,6 +75,11 @@ export class EngineScope {
     this.volumes = new VolumesService(this.connection, this.helpers)
     this.files = new FileBrowser(this.connection, this.helpers)
     this.fileTransfer = new FileTransfer(this.connection, this.files, tasks)
+    this.swarm = {
+      cluster: new SwarmCluster(this.connection),
+      services: new SwarmServices(this.connection),
+      secrets: new SwarmSecrets(this.connection),
+    }
     // Undone newest first: helpers go while the connection can still remove them.
     this.teardown.add(() => this.connection.close())
     this.teardown.add(() => this.watcher.dispose())

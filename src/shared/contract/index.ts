@@ -15,6 +15,7 @@ import { filesMethods } from './files'
 import { imagesMethods, imagesStreams } from './images'
 import { networksMethods, networksStreams } from './networks'
 import type { MethodSpec, Scope, StreamSpec } from './spec'
+import { swarmMethods, swarmStreams } from './swarm'
 import { tasksMethods, tasksStreams } from './tasks'
 import { terminalsMethods, terminalsSignals, terminalsStreams } from './terminals'
 import { transfersMethods } from './transfers'
@@ -33,6 +34,7 @@ export const methods = {
   ...transfersMethods,
   ...tasksMethods,
   ...terminalsMethods,
+  ...swarmMethods,
 } as const satisfies Record<ListedMethod, MethodSpec<z.ZodType, unknown>>
 
 export const streams = {
@@ -44,6 +46,7 @@ export const streams = {
   ...volumesStreams,
   ...tasksStreams,
   ...terminalsStreams,
+  ...swarmStreams,
 } as const satisfies Record<ListedStream, StreamSpec<z.ZodType, unknown>>
 
 /**
