@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ServiceSpecInput } from './schemas'
 import { serviceSpecInput } from './schemas'
-import { serviceCreateCommand, shellQuote } from './serviceCommand'
+import { serviceCreateCommand } from './serviceCommand'
 
 const base: ServiceSpecInput = {
   name: 'web',
@@ -56,11 +56,6 @@ describe('serviceCreateCommand', () => {
 
   it('writes a global service with --mode global and no replicas', () => {
     expect(serviceCreateCommand({ ...base, mode: 'global', replicas: 4 })).toBe('docker service create --name web --mode global nginx:1.27')
-  })
-
-  it('quotes only what a shell would split or expand', () => {
-    expect(shellQuote('a=b')).toBe('a=b')
-    expect(shellQuote('$HOME')).toBe("'$HOME'")
   })
 })
 

@@ -1,10 +1,6 @@
 /** The `docker service create` command that does what the service form does: shown beside the form, to learn from or script. */
+import { joinShellWords } from '../run/shellWords'
 import type { ServiceSpecInput } from './schemas'
-
-/** Single-quotes a word for a POSIX shell when it holds anything beyond the plainly safe. */
-export function shellQuote(word: string): string {
-  return /^[a-zA-Z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
-}
 
 export function serviceCreateCommand(spec: ServiceSpecInput): string {
   const args: string[] = ['docker', 'service', 'create', '--name', spec.name || '<name>']
@@ -36,5 +32,5 @@ export function serviceCreateCommand(spec: ServiceSpecInput): string {
   if (r.maxAttempts > 0) args.push('--restart-max-attempts', String(r.maxAttempts))
   if (r.delaySeconds !== 5) args.push('--restart-delay', `${r.delaySeconds}s`)
   args.push(spec.image || '<image>', ...spec.command)
-  return args.map(shellQuote).join(' ')
+  return joinShellWords(args)
 }

@@ -1,3 +1,4 @@
+import swarmEn from './swarm.en'
 import allContainersEn from './allContainers.en'
 import { appSettingsEn, enginesEn } from './engines.en'
 import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
@@ -18,6 +19,7 @@ export default {
     images: 'Images',
     volumes: 'Volumes',
     networks: 'Networks',
+    swarm: 'Swarm',
     terminal: 'Terminal',
     engine: 'Engine',
     engines: 'Engines',
@@ -386,6 +388,7 @@ export default {
   volumes: volumesEn,
   files: filesEn,
   networks: networksEn,
+  swarm: swarmEn,
   system: systemEn,
   fields: fieldsEn,
   ...statusEn,

@@ -1,3 +1,4 @@
+import swarmZh from './swarm.zh-CN'
 import allContainersZhCN from './allContainers.zh-CN'
 import { appSettingsZhCN, enginesZhCN } from './engines.zh-CN'
 import type en from './en'
@@ -18,6 +19,7 @@ const zhCN: typeof en = {
     images: '镜像',
     volumes: '数据卷',
     networks: '网络',
+    swarm: 'Swarm 集群',
     terminal: '终端',
     engine: '引擎',
     engines: '引擎管理',
@@ -401,6 +403,7 @@ const zhCN: typeof en = {
   volumes: volumesZh,
   files: filesZh,
   networks: networksZh,
+  swarm: swarmZh,
   system: systemZh,
   fields: fieldsZh,
   ...statusZh,
