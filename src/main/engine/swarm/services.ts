@@ -108,7 +108,8 @@ export function toServiceSpec(spec: ServiceSpecInput, secrets: SecretRef[] = [])
   }
 }
 
-export function summarize(services: ServiceData[], tasks: TaskData[], nodeCount: number): SwarmService[] {
+/** A global service wants one task on each node it fits, which are the tasks the scheduler keeps wanting to run. */
+export function summarize(services: ServiceData[], tasks: TaskData[]): SwarmService[] {
   const running = new Map<string, number>()
   const globalDesired = new Map<string, number>()
   for (const t of tasks) {
@@ -125,7 +126,7 @@ export function summarize(services: ServiceData[], tasks: TaskData[], nodeCount:
       name: s.Spec.Name,
       image,
       mode: global ? 'global' : 'replicated',
-      desired: global ? (globalDesired.get(s.ID) ?? nodeCount) : (s.Spec.Mode?.Replicated?.Replicas ?? 0),
+      desired: global ? (globalDesired.get(s.ID) ?? 0) : (s.Spec.Mode?.Replicated?.Replicas ?? 0),
       running: running.get(s.ID) ?? 0,
       ports: ports.map((p) => ({
         published: p.PublishedPort ?? 0,
@@ -168,12 +169,8 @@ export class SwarmServices {
 
   list(): Promise<SwarmService[]> {
     return engineCall(this.engine, async (docker) => {
-      const [services, tasks, info] = await Promise.all([
-        docker.listServices() as Promise<ServiceData[]>,
-        docker.listTasks() as Promise<TaskData[]>,
-        docker.info() as Promise<{ Swarm?: { Nodes?: number } }>,
-      ])
-      return summarize(services, tasks, info.Swarm?.Nodes ?? 0)
+      const [services, tasks] = await Promise.all([docker.listServices() as Promise<ServiceData[]>, docker.listTasks() as Promise<TaskData[]>])
+      return summarize(services, tasks)
     })
   }
 

@@ -116,6 +116,7 @@ export default {
   rollbackStarted: 'Rolling back {name}',
   previous: 'Previous image',
   tasksTitle: 'Tasks',
+  unplacedTitle: 'A task cannot be placed on any node',
   failingTitle: 'A task failed on {node}',
   gone: 'This service no longer exists.',
   node: {

@@ -116,6 +116,7 @@ export default {
   rollbackStarted: '正在回滚 {name}',
   previous: '之前的镜像',
   tasksTitle: '任务',
+  unplacedTitle: '有任务无法被调度到任何节点',
   failingTitle: '{node} 上的一个任务失败',
   gone: '此服务已不存在。',
   node: {

@@ -67,10 +67,26 @@ export const useSwarmStore = engineStore('swarm', (engine: string) => {
     } finally {
       if (mine === revision) {
         loading.value = false
-        clearTimeout(poll)
-        if (converging.value) poll = setTimeout(() => void load(), CONVERGE_POLL_MS)
+        schedulePoll()
       }
     }
+  }
+
+  /** Only the services while they converge: nodes, secrets and membership change with events. */
+  function schedulePoll(): void {
+    clearTimeout(poll)
+    if (converging.value) poll = setTimeout(() => void refreshServices(), CONVERGE_POLL_MS)
+  }
+  async function refreshServices(): Promise<void> {
+    const mine = revision
+    try {
+      const list = await api.call('swarm.services', {})
+      if (mine !== revision) return
+      services.value = [...list].sort((a, b) => a.name.localeCompare(b.name))
+    } catch (err) {
+      if (mine === revision) error.value = err instanceof Error ? err.message : String(err)
+    }
+    if (mine === revision) schedulePoll()
   }
 
   watch(
