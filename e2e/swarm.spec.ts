@@ -10,6 +10,7 @@ import { expect, openApp, test } from './support/app'
 
 const ENGINE = 'Swarm manager'
 let manager: Dockerode
+let managerSocket: string
 
 async function leave(docker: Dockerode): Promise<void> {
   await docker.swarmLeave({ force: true }).catch((err: { statusCode?: number }) => {
@@ -19,7 +20,8 @@ async function leave(docker: Dockerode): Promise<void> {
 
 test.beforeAll(async () => {
   const env = await startSwarmEngines(() => undefined)
-  manager = new Dockerode({ socketPath: env.WHARF_TEST_SWARM_MANAGER.slice('unix://'.length) })
+  managerSocket = env.WHARF_TEST_SWARM_MANAGER.slice('unix://'.length)
+  manager = new Dockerode({ socketPath: managerSocket })
   await leave(new Dockerode({ socketPath: env.WHARF_TEST_SWARM_WORKER.slice('unix://'.length) }))
   await leave(manager)
 })
@@ -43,7 +45,7 @@ test('initialise a swarm, create a service, scale it, remove it and leave', asyn
   const add = page.getByRole('dialog', { name: 'Add an engine' })
   await add.getByLabel('Name').fill(ENGINE)
   await add.getByLabel('Connection').selectOption('unix')
-  await add.getByLabel('Socket path').fill(manager.modem.socketPath as string)
+  await add.getByLabel('Socket path').fill(managerSocket)
   await add.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(page).toHaveURL(/#\/e\/swarm-manager\/containers/)
   await page.getByRole('link', { name: 'Swarm' }).click()

@@ -42,7 +42,10 @@ function run(command, args) {
 }
 
 const inNs = (netns, ...args) => run('ip', ['netns', 'exec', netns, 'ip', ...args])
-const netnsExists = (netns) => spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').some((l) => l.split(' ')[0] === netns)
+const netnsExists = (netns) =>
+  spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .some((l) => l.split(' ')[0] === netns)
 
 /** The namespaces and their links; idempotent (existing namespaces are kept as they are). */
 function ensureNetwork() {
@@ -60,7 +63,22 @@ function ensureNetwork() {
   run('ip', ['link', 'set', 'wswarm-h1', 'up'])
   inNs(manager.netns, 'addr', 'add', `${MANAGER_HOST_ADDR}/24`, 'dev', 'wswarm-host')
   inNs(manager.netns, 'link', 'set', 'wswarm-host', 'up')
-  run('ip', ['netns', 'exec', manager.netns, 'ip', 'link', 'add', 'wswarm-peer', 'type', 'veth', 'peer', 'name', 'wswarm-peer', 'netns', worker.netns])
+  run('ip', [
+    'netns',
+    'exec',
+    manager.netns,
+    'ip',
+    'link',
+    'add',
+    'wswarm-peer',
+    'type',
+    'veth',
+    'peer',
+    'name',
+    'wswarm-peer',
+    'netns',
+    worker.netns,
+  ])
   inNs(manager.netns, 'addr', 'add', `${MANAGER_ADDR}/24`, 'dev', 'wswarm-peer')
   inNs(manager.netns, 'link', 'set', 'wswarm-peer', 'up')
   inNs(worker.netns, 'addr', 'add', `${WORKER_ADDR}/24`, 'dev', 'wswarm-peer')
@@ -109,7 +127,15 @@ async function startNode(node, log) {
   // nsenter, not `ip netns exec`: that remounts /sys in a mount namespace of its own,
   // which hides the cgroup hierarchy dockerd needs ("Devices cgroup isn't mounted").
   // A UTS namespace too, so each node has a hostname of its own in the node list.
-  const args = [`--net=/run/netns/${node.netns}`, 'unshare', '--uts', 'sh', '-c', `hostname ${node.hostname} && exec dockerd "$@"`, 'dockerd']
+  const args = [
+    `--net=/run/netns/${node.netns}`,
+    'unshare',
+    '--uts',
+    'sh',
+    '-c',
+    `hostname ${node.hostname} && exec dockerd "$@"`,
+    'dockerd',
+  ]
   args.push('--host', `unix://${socket}`, '--data-root', join(node.dir, 'data'), '--exec-root', join(node.dir, 'exec'))
   args.push('--pidfile', pidFile, '--storage-driver', 'overlay2')
   const child = spawn('nsenter', args, { detached: true, stdio: ['ignore', out, out] })
@@ -148,7 +174,10 @@ async function ensureAppImages(socket) {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-swarm-build-'))
     try {
       const loop = `trap 'exit 0' TERM; echo app ${version} up on $(hostname); while :; do sleep 1; done`
-      writeFileSync(join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nLABEL wharf.swarm.app=${version}\nCMD ${JSON.stringify(['sh', '-c', loop])}\n`)
+      writeFileSync(
+        join(dir, 'Dockerfile'),
+        `FROM ${TEST_IMAGE}\nLABEL wharf.swarm.app=${version}\nCMD ${JSON.stringify(['sh', '-c', loop])}\n`,
+      )
       const tar = spawnSync('tar', ['-C', dir, '-c', 'Dockerfile'])
       if (tar.status !== 0) throw new Error('tar of the app Dockerfile failed')
       const res = await api(socket, 'POST', `/build?t=${encodeURIComponent(image)}&rm=1`, tar.stdout)

@@ -100,10 +100,14 @@ describe('swarm (E6) on two nodes', () => {
   it('runs 3 replicas across both nodes, scales to 5, updates the image and rolls back, then drains the worker', async () => {
     const name = 'wharf-it-web'
     const { id } = await ok<{ id: string }>(manager.api, 'swarm.createService', spec(name, { replicas: 3, env: ['GREETING=hello'] }))
-    let tasks = await waitFor(async () => {
-      const running = await runningTasks(id)
-      return running.length === 3 ? running : undefined
-    }, '3 running replicas', 30_000)
+    let tasks = await waitFor(
+      async () => {
+        const running = await runningTasks(id)
+        return running.length === 3 ? running : undefined
+      },
+      '3 running replicas',
+      30_000,
+    )
     expect(new Set(tasks.map((t) => t.nodeName))).toEqual(new Set(['wharf-swarm-1', 'wharf-swarm-2']))
     expect(await serviceNamed(name)).toMatchObject({ mode: 'replicated', desired: 3, running: 3, image: V1 })
 
@@ -112,10 +116,14 @@ describe('swarm (E6) on two nodes', () => {
     expect((await serviceNamed(name))?.desired).toBe(5)
 
     await ok(manager.api, 'swarm.updateImage', { id, image: V2 })
-    const updated = await waitFor(async () => {
-      const s = await serviceNamed(name)
-      return s?.update?.state === 'completed' && s.running === 5 ? s : undefined
-    }, 'the rolling update to complete', 60_000)
+    const updated = await waitFor(
+      async () => {
+        const s = await serviceNamed(name)
+        return s?.update?.state === 'completed' && s.running === 5 ? s : undefined
+      },
+      'the rolling update to complete',
+      60_000,
+    )
     expect(updated).toMatchObject({ image: V2, previousImage: V1 })
     tasks = await runningTasks(id)
     expect(tasks.map((t) => t.image)).toEqual(Array(5).fill(V2))
@@ -124,27 +132,38 @@ describe('swarm (E6) on two nodes', () => {
     expect(history.filter((t) => t.desiredState === 'shutdown' && t.image === V1)).toHaveLength(5)
 
     await ok(manager.api, 'swarm.rollbackService', { id })
-    await waitFor(async () => {
-      const s = await serviceNamed(name)
-      return s?.update?.state === 'rollback_completed' && s.image === V1 && s.running === 5
-    }, 'the rollback to complete', 60_000)
+    await waitFor(
+      async () => {
+        const s = await serviceNamed(name)
+        return s?.update?.state === 'rollback_completed' && s.image === V1 && s.running === 5
+      },
+      'the rollback to complete',
+      60_000,
+    )
     expect((await runningTasks(id)).map((t) => t.image)).toEqual(Array(5).fill(V1))
 
     const workerNode = (await ok<SwarmNode[]>(manager.api, 'swarm.nodes')).find((n) => n.role === 'worker')
     await ok(manager.api, 'swarm.updateNode', { id: workerNode?.id, availability: 'drain' })
     expect((await ok<SwarmNode[]>(manager.api, 'swarm.nodes')).find((n) => n.id === workerNode?.id)?.availability).toBe('drain')
-    tasks = await waitFor(async () => {
-      const running = await runningTasks(id)
-      return running.length === 5 && running.every((t) => t.nodeName === 'wharf-swarm-1') ? running : undefined
-    }, 'every task to move off the drained worker', 60_000)
+    tasks = await waitFor(
+      async () => {
+        const running = await runningTasks(id)
+        return running.length === 5 && running.every((t) => t.nodeName === 'wharf-swarm-1') ? running : undefined
+      },
+      'every task to move off the drained worker',
+      60_000,
+    )
     expect(tasks).toHaveLength(5)
     await ok(manager.api, 'swarm.updateNode', { id: workerNode?.id, availability: 'active' })
 
     // The service's log, merged across its tasks, each line named by its task.
     const lines: ServiceLogLine[] = []
     await new Promise<void>((resolve, reject) => {
-      manager.api.subscribe('swarm.logs', { id, tail: 100, follow: false }, (batch) => lines.push(...(batch as ServiceLogLine[])), (error) =>
-        error ? reject(new Error(error.message)) : resolve(),
+      manager.api.subscribe(
+        'swarm.logs',
+        { id, tail: 100, follow: false },
+        (batch) => lines.push(...(batch as ServiceLogLine[])),
+        (error) => (error ? reject(new Error(error.message)) : resolve()),
       )
     })
     expect(lines.some((l) => /^wharf-it-web\.[1-5]$/.test(l.task) && /^app v1 up on [0-9a-f]{12}$/.test(l.text))).toBe(true)
@@ -160,10 +179,14 @@ describe('swarm (E6) on two nodes', () => {
     await ok(manager.api, 'swarm.removeService', { id })
 
     const broken = await ok<{ id: string }>(manager.api, 'swarm.createService', spec('wharf-it-broken', { image: 'wharf-swarm/absent:v9' }))
-    const failed = await waitFor(async () => {
-      const tasks = await ok<SwarmTask[]>(manager.api, 'swarm.tasks', { service: broken.id })
-      return tasks.find((t) => t.error.length > 0)
-    }, 'the task to fail', 30_000)
+    const failed = await waitFor(
+      async () => {
+        const tasks = await ok<SwarmTask[]>(manager.api, 'swarm.tasks', { service: broken.id })
+        return tasks.find((t) => t.error.length > 0)
+      },
+      'the task to fail',
+      30_000,
+    )
     expect(failed.error).toMatch(/No such image|pull access denied|does not exist/i)
     await ok(manager.api, 'swarm.removeService', { id: broken.id })
   })
@@ -175,7 +198,11 @@ describe('swarm (E6) on two nodes', () => {
       value: 's3cret-value',
       labels: [],
     })
-    const service = await ok<{ id: string }>(manager.api, 'swarm.createService', spec('wharf-it-uses-secret', { secrets: ['wharf-it-password'] }))
+    const service = await ok<{ id: string }>(
+      manager.api,
+      'swarm.createService',
+      spec('wharf-it-uses-secret', { secrets: ['wharf-it-password'] }),
+    )
     const secrets = await ok<SwarmSecret[]>(manager.api, 'swarm.secrets', { kind: 'secret' })
     expect(secrets.find((s) => s.id === secretId)).toMatchObject({ name: 'wharf-it-password', usedBy: ['wharf-it-uses-secret'] })
     expect(JSON.stringify(secrets)).not.toContain('s3cret-value')
@@ -187,8 +214,15 @@ describe('swarm (E6) on two nodes', () => {
     await ok(manager.api, 'swarm.removeSecret', { kind: 'secret', id: secretId })
     expect(await ok<SwarmSecret[]>(manager.api, 'swarm.secrets', { kind: 'secret' })).toEqual([])
 
-    const config = await ok<{ id: string }>(manager.api, 'swarm.createSecret', { kind: 'config', name: 'wharf-it-conf', value: 'a=1', labels: ['team=web'] })
-    expect(await ok<SwarmSecret[]>(manager.api, 'swarm.secrets', { kind: 'config' })).toMatchObject([{ name: 'wharf-it-conf', labels: { team: 'web' } }])
+    const config = await ok<{ id: string }>(manager.api, 'swarm.createSecret', {
+      kind: 'config',
+      name: 'wharf-it-conf',
+      value: 'a=1',
+      labels: ['team=web'],
+    })
+    expect(await ok<SwarmSecret[]>(manager.api, 'swarm.secrets', { kind: 'config' })).toMatchObject([
+      { name: 'wharf-it-conf', labels: { team: 'web' } },
+    ])
     await ok(manager.api, 'swarm.removeSecret', { kind: 'config', id: config.id })
   })
 

@@ -12,6 +12,8 @@ describe('addressChoices', () => {
   })
 
   it('finds none in any other message', () => {
-    expect(addressChoices('This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.')).toEqual([])
+    expect(
+      addressChoices('This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.'),
+    ).toEqual([])
   })
 })

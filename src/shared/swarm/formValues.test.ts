@@ -10,13 +10,19 @@ describe('parseServicePort', () => {
   })
 
   it('refuses what the CLI would refuse', () => {
-    for (const bad of ['80:80/icmp', 'target=0', 'published=8080', 'mode=bridge,target=80', '70000:80']) expect(parseServicePort(bad)).toBeUndefined()
+    for (const bad of ['80:80/icmp', 'target=0', 'published=8080', 'mode=bridge,target=80', '70000:80'])
+      expect(parseServicePort(bad)).toBeUndefined()
   })
 })
 
 describe('parseServiceMount', () => {
   it('reads --mount', () => {
-    expect(parseServiceMount('type=volume,source=data,target=/data,readonly')).toEqual({ type: 'volume', source: 'data', target: '/data', readOnly: true })
+    expect(parseServiceMount('type=volume,source=data,target=/data,readonly')).toEqual({
+      type: 'volume',
+      source: 'data',
+      target: '/data',
+      readOnly: true,
+    })
     expect(parseServiceMount('source=data')).toBeUndefined()
   })
 })

@@ -14,7 +14,12 @@ export function parseServicePort(text: string): ServicePort | undefined {
   const short = /^(?:(\d{1,5}):)?(\d{1,5})(?:\/(\w+))?$/.exec(line)
   if (short) {
     const protocol = (short[3] ?? 'tcp').toLowerCase()
-    const port: ServicePort = { published: Number(short[1] ?? 0), target: Number(short[2]), protocol: protocol as ServicePort['protocol'], mode: 'ingress' }
+    const port: ServicePort = {
+      published: Number(short[1] ?? 0),
+      target: Number(short[2]),
+      protocol: protocol as ServicePort['protocol'],
+      mode: 'ingress',
+    }
     return PROTOCOLS.has(protocol) && valid(port.target, 1) && valid(port.published, 0) ? port : undefined
   }
   const port: ServicePort = { published: 0, target: 0, protocol: 'tcp', mode: 'ingress' }
@@ -29,7 +34,9 @@ export function parseServicePort(text: string): ServicePort | undefined {
   return valid(port.target, 1) && valid(port.published, 0) ? port : undefined
 }
 
-export function parseServiceMount(text: string): { type: 'volume' | 'bind' | 'tmpfs'; source: string; target: string; readOnly: boolean } | undefined {
+export function parseServiceMount(
+  text: string,
+): { type: 'volume' | 'bind' | 'tmpfs'; source: string; target: string; readOnly: boolean } | undefined {
   return parseMountFlag(text.trim())
 }
 

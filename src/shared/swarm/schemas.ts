@@ -10,7 +10,12 @@ const address = z
   .max(255)
   .regex(/^(\[[0-9a-fA-F:]+\]|[a-zA-Z0-9_.:-]+)(:\d{1,5})?$/, fieldText('swarmAddress'))
 
-const objectId = z.string().trim().min(1).max(128).regex(/^[a-zA-Z0-9_.-]+$/)
+const objectId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[a-zA-Z0-9_.-]+$/)
 
 /** Service, secret and config names: letters, digits, `_ . -`, as the engine accepts them. */
 const objectName = z
@@ -20,19 +25,16 @@ const objectName = z
   .max(63)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, fieldText('swarmName'))
 
-const image = z
-  .string()
-  .trim()
-  .min(1, fieldText('imageNameRequired'))
-  .max(512)
-  .regex(IMAGE_REF_PATTERN, fieldText('imageName'))
+const image = z.string().trim().min(1, fieldText('imageNameRequired')).max(512).regex(IMAGE_REF_PATTERN, fieldText('imageName'))
 
 const keyValue = z
   .string()
   .max(4096)
   .regex(/^[^=\s][^=]*=/, fieldText('keyValue'))
 
-export const initInput = z.object({ advertiseAddr: z.union([address, z.literal('')]), listenAddr: z.union([address, z.literal('')]) }).strict()
+export const initInput = z
+  .object({ advertiseAddr: z.union([address, z.literal('')]), listenAddr: z.union([address, z.literal('')]) })
+  .strict()
 
 export const joinInput = z
   .object({
@@ -123,7 +125,8 @@ export const serviceSpecInput = z
     const seen = new Set<string>()
     for (const [i, p] of s.ports.entries()) {
       const key = `${p.published}/${p.protocol}`
-      if (p.published > 0 && seen.has(key)) ctx.addIssue({ code: 'custom', path: ['ports', i], message: fieldText('swarmPortTwice', { port: key }) })
+      if (p.published > 0 && seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['ports', i], message: fieldText('swarmPortTwice', { port: key }) })
       seen.add(key)
     }
     for (const [i, m] of s.mounts.entries())
@@ -136,9 +139,7 @@ export const scaleInput = z.object({ id: objectId, replicas: z.number().int().mi
 
 export const updateImageInput = z.object({ id: objectId, image }).strict()
 
-export const serviceLogsInput = z
-  .object({ id: objectId, tail: z.number().int().min(0).max(100_000), follow: z.boolean() })
-  .strict()
+export const serviceLogsInput = z.object({ id: objectId, tail: z.number().int().min(0).max(100_000), follow: z.boolean() }).strict()
 
 export const secretKind = z.enum(['secret', 'config'])
 
@@ -149,7 +150,10 @@ export const secretCreateInput = z
     kind: secretKind,
     name: objectName,
     /** The value; never sent back (the engine does not give a secret's value out either). */
-    value: z.string().min(1, fieldText('swarmValueRequired')).max(500 * 1024, fieldText('swarmValueLong')),
+    value: z
+      .string()
+      .min(1, fieldText('swarmValueRequired'))
+      .max(500 * 1024, fieldText('swarmValueLong')),
     labels: z.array(keyValue).max(64),
   })
   .strict()

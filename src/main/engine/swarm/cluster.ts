@@ -79,7 +79,12 @@ export class SwarmCluster {
   join(remoteAddr: string, token: string, advertiseAddr: string): Promise<{ joined: true }> {
     return engineCall(this.engine, async (docker) => {
       const remote = /:\d+$/.test(remoteAddr) ? remoteAddr : `${remoteAddr}:2377`
-      await docker.swarmJoin({ ListenAddr: '0.0.0.0:2377', AdvertiseAddr: advertiseAddr || undefined, RemoteAddrs: [remote], JoinToken: token })
+      await docker.swarmJoin({
+        ListenAddr: '0.0.0.0:2377',
+        AdvertiseAddr: advertiseAddr || undefined,
+        RemoteAddrs: [remote],
+        JoinToken: token,
+      })
       return { joined: true as const }
     })
   }
@@ -115,7 +120,11 @@ export class SwarmCluster {
     return engineCall(this.engine, async (docker) => {
       const node = docker.getNode(id)
       const current = (await node.inspect()) as NodeData
-      const spec = { ...current.Spec, ...(change.role ? { Role: change.role } : {}), ...(change.availability ? { Availability: change.availability } : {}) }
+      const spec = {
+        ...current.Spec,
+        ...(change.role ? { Role: change.role } : {}),
+        ...(change.availability ? { Availability: change.availability } : {}),
+      }
       await node.update({ _query: { version: current.Version.Index }, _body: spec })
       return { updated: current.ID }
     })

@@ -39,7 +39,11 @@ export function parseServiceLine(raw: string, stream: 1 | 2, taskName: (id: stri
   return { task: taskName(taskId), stream, time: match[1], text: match[3] }
 }
 
-export function streamServiceLogs(engine: EngineConnection, options: { id: string; tail: number; follow: boolean }, sink: ServiceLogSink): () => void {
+export function streamServiceLogs(
+  engine: EngineConnection,
+  options: { id: string; tail: number; follow: boolean },
+  sink: ServiceLogSink,
+): () => void {
   let closed = false
   let source: Readable | undefined
   let pending: ServiceLogLine[] = []

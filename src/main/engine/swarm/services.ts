@@ -77,7 +77,12 @@ export function toServiceSpec(spec: ServiceSpecInput, secrets: SecretRef[] = [])
         Image: spec.image,
         ...(spec.command.length ? { Args: spec.command } : {}),
         Env: spec.env,
-        Mounts: spec.mounts.map((m) => ({ Type: m.type, ...(m.type === 'tmpfs' ? {} : { Source: m.source }), Target: m.target, ReadOnly: m.readOnly })),
+        Mounts: spec.mounts.map((m) => ({
+          Type: m.type,
+          ...(m.type === 'tmpfs' ? {} : { Source: m.source }),
+          Target: m.target,
+          ReadOnly: m.readOnly,
+        })),
         Secrets: secrets,
       },
       Placement: { Constraints: spec.constraints.map((c) => c.replace(/\s+/g, '')) },
@@ -158,7 +163,10 @@ export function toTask(t: TaskData, nodeNames: Map<string, string>): SwarmTask {
     state: status.State,
     message: status.Message ?? '',
     error: status.Err ?? '',
-    exitCode: typeof status.ContainerStatus?.ExitCode === 'number' && ['failed', 'complete', 'shutdown', 'rejected'].includes(status.State) ? status.ContainerStatus.ExitCode : null,
+    exitCode:
+      typeof status.ContainerStatus?.ExitCode === 'number' && ['failed', 'complete', 'shutdown', 'rejected'].includes(status.State)
+        ? status.ContainerStatus.ExitCode
+        : null,
     containerId: status.ContainerStatus?.ContainerID ?? '',
     updatedAt: t.UpdatedAt,
   }
@@ -169,7 +177,10 @@ export class SwarmServices {
 
   list(): Promise<SwarmService[]> {
     return engineCall(this.engine, async (docker) => {
-      const [services, tasks] = await Promise.all([docker.listServices() as Promise<ServiceData[]>, docker.listTasks() as Promise<TaskData[]>])
+      const [services, tasks] = await Promise.all([
+        docker.listServices() as Promise<ServiceData[]>,
+        docker.listTasks() as Promise<TaskData[]>,
+      ])
       return summarize(services, tasks)
     })
   }
@@ -209,7 +220,8 @@ export class SwarmServices {
 
   scale(id: string, replicas: number): Promise<{ id: string }> {
     return this.change(id, (spec) => {
-      if (!spec.Mode?.Replicated) throw new WharfError({ code: 'invalid_input', message: 'A global service runs one task per node; it cannot be scaled' })
+      if (!spec.Mode?.Replicated)
+        throw new WharfError({ code: 'invalid_input', message: 'A global service runs one task per node; it cannot be scaled' })
       spec.Mode.Replicated.Replicas = replicas
     })
   }

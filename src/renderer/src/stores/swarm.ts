@@ -57,7 +57,9 @@ export const useSwarmStore = engineStore('swarm', (engine: string) => {
         : ([[], [], [], []] as const)
       if (mine !== revision) return
       status.value = next
-      nodes.value = [...lists[0]].sort((a, b) => Number(b.role === 'manager') - Number(a.role === 'manager') || a.hostname.localeCompare(b.hostname))
+      nodes.value = [...lists[0]].sort(
+        (a, b) => Number(b.role === 'manager') - Number(a.role === 'manager') || a.hostname.localeCompare(b.hostname),
+      )
       services.value = [...lists[1]].sort((a, b) => a.name.localeCompare(b.name))
       secrets.value = [...lists[2]]
       configs.value = [...lists[3]]

@@ -24,7 +24,14 @@ describe('the service form', () => {
   })
 
   it('names each line it cannot read, and the schema’s refusals by field', () => {
-    const { spec, issues } = serviceSpecOf({ ...emptyServiceForm(), name: 'web', image: 'x', ports: '8080:80\nnot a port', replicas: 'many', env: 'NOVALUE' })
+    const { spec, issues } = serviceSpecOf({
+      ...emptyServiceForm(),
+      name: 'web',
+      image: 'x',
+      ports: '8080:80\nnot a port',
+      replicas: 'many',
+      env: 'NOVALUE',
+    })
     expect(issues).toEqual({ ports: ['not a port'], replicas: ['many'] })
     expect(Object.keys(schemaIssues(spec))).toEqual(['env'])
   })
