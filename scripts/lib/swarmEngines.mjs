@@ -47,13 +47,21 @@ const netnsExists = (netns) =>
     .stdout.split('\n')
     .some((l) => l.split(' ')[0] === netns)
 
+/**
+ * The host's end of the veth first (its peer goes with it), then the namespaces: deleting
+ * a namespace takes its veth ends down with it, but the kernel does so a moment later.
+ */
+function removeNetwork() {
+  if (spawnSync('ip', ['link', 'show', 'wswarm-h1'], { stdio: 'ignore' }).status === 0) run('ip', ['link', 'delete', 'wswarm-h1'])
+  for (const node of SWARM_NODES) if (netnsExists(node.netns)) run('ip', ['netns', 'delete', node.netns])
+}
+
 /** The namespaces and their links; idempotent (existing namespaces are kept as they are). */
 function ensureNetwork() {
   const [manager, worker] = SWARM_NODES
   if (netnsExists(manager.netns) && netnsExists(worker.netns)) return
   // Half made (an earlier start failed midway): start over.
-  for (const node of SWARM_NODES) if (netnsExists(node.netns)) run('ip', ['netns', 'delete', node.netns])
-  if (spawnSync('ip', ['link', 'show', 'wswarm-h1'], { stdio: 'ignore' }).status === 0) run('ip', ['link', 'delete', 'wswarm-h1'])
+  removeNetwork()
   for (const node of SWARM_NODES) {
     run('ip', ['netns', 'add', node.netns])
     inNs(node.netns, 'link', 'set', 'lo', 'up')
@@ -200,8 +208,7 @@ export async function stopSwarmEngines(log = console.log) {
       log(`wharf: swarm test dockerd (${node.name}) stopped`)
     }
   }
-  for (const node of SWARM_NODES) if (netnsExists(node.netns)) run('ip', ['netns', 'delete', node.netns])
-  if (spawnSync('ip', ['link', 'show', 'wswarm-h1'], { stdio: 'ignore' }).status === 0) run('ip', ['link', 'delete', 'wswarm-h1'])
+  removeNetwork()
 }
 
 /** Everything the swarm engines left on disk (data roots hold swarm state and images). */
