@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { engineDir, startDockerd, stopDockerd } from './lib/dockerd.mjs'
 import { stopSshd, stopTlsEngine } from './lib/remoteEngines.mjs'
+import { stopSwarmEngines } from './lib/swarmEngines.mjs'
 import { registryEnv, startRegistries, stopRegistries } from './lib/registry.mjs'
 import { startPodman, stopPodman } from './lib/podman.mjs'
 import { ensurePrerequisites } from './lib/prereqs.mjs'
@@ -82,7 +83,7 @@ let engine
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     stopRegistries()
-    void Promise.allSettled([stopPodman(), stopSshd(), stopTlsEngine(), stopDockerd()]).finally(() => process.exit(130))
+    void Promise.allSettled([stopPodman(), stopSshd(), stopTlsEngine(), stopSwarmEngines(), stopDockerd()]).finally(() => process.exit(130))
   })
 }
 try {
@@ -133,6 +134,8 @@ if (engine) {
     // The remote-engine tests start these when they run (tests/integration/remoteEngines.test.ts).
     await stopSshd(() => undefined)
     await stopTlsEngine(() => undefined)
+    // The swarm tests start these (tests/integration/swarm*.test.ts, e2e/swarm.spec.ts).
+    await stopSwarmEngines()
     await stopPodman()
     await stopDockerd()
   }

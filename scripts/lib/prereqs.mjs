@@ -10,6 +10,9 @@ export const requirements = [
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/curl', 'curl'],
   ['/usr/sbin/ip', 'iproute2'],
+  // The swarm test engines run in network namespaces entered with nsenter and unshare.
+  ['/usr/bin/nsenter', 'util-linux'],
+  ['/usr/bin/unshare', 'util-linux'],
   ['/usr/bin/docker-registry', 'docker-registry'],
   ['/usr/bin/htpasswd', 'apache2-utils'],
   ['/usr/bin/podman', 'podman'],

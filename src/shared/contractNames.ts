@@ -91,6 +91,23 @@ export const METHOD_NAMES = [
   'compose.tool',
   'compose.readFile',
   'compose.run',
+  'swarm.status',
+  'swarm.init',
+  'swarm.join',
+  'swarm.leave',
+  'swarm.nodes',
+  'swarm.updateNode',
+  'swarm.removeNode',
+  'swarm.services',
+  'swarm.createService',
+  'swarm.scaleService',
+  'swarm.updateImage',
+  'swarm.rollbackService',
+  'swarm.removeService',
+  'swarm.tasks',
+  'swarm.secrets',
+  'swarm.createSecret',
+  'swarm.removeSecret',
 ] as const
 
 export const STREAM_NAMES = [
@@ -106,6 +123,8 @@ export const STREAM_NAMES = [
   'networks.changed',
   'terminals.output',
   'compose.logs',
+  'swarm.changed',
+  'swarm.logs',
 ] as const
 
 export const SIGNAL_NAMES = ['terminals.input', 'terminals.resize', 'terminals.ack'] as const

@@ -52,6 +52,17 @@ export const FIELD_TEXT = {
   restoreNotUndone:
     'Restoring into {volume} failed ({reason}); it holds part of the backup and, without a shell, could not be emptied again',
   cloneNotUndone: 'Cloning into {volume} failed ({reason}); it holds part of the copy and, without a shell, could not be emptied again',
+  swarmAddress: 'An address is an IP, a host name or an interface, with an optional :port',
+  swarmManagerRequired: "The manager's address is required, e.g. 192.168.1.10:2377",
+  swarmToken: 'A join token looks like SWMTKN-1-…-…; copy it from a manager',
+  swarmNameRequired: 'A name is required',
+  swarmName: 'A name starts with a letter or digit, then letters, digits, _ . - (at most 63)',
+  swarmMountTarget: 'A mount target is an absolute path in the container',
+  swarmMountSource: 'A volume or bind mount needs a source',
+  swarmConstraint: 'A constraint is attribute==value or attribute!=value, e.g. node.role==manager',
+  swarmPortTwice: 'Port {port} is published twice',
+  swarmValueRequired: 'A value is required',
+  swarmValueLong: 'A value is at most 500 KiB',
 } as const
 
 export type FieldTextKey = keyof typeof FIELD_TEXT

@@ -26,6 +26,7 @@ import { engineMethods, engineStreams } from './engine'
 import { enginesMethods, enginesStreams } from './engines'
 import { imageMethods, imageStreams } from './images'
 import { networkMethods, networkStreams } from './networks'
+import { swarmMethods, swarmStreams } from './swarm'
 import { validate } from './validate'
 import { volumeMethods, volumeStreams } from './volumes'
 import { workMethods, workSignals, workStreams } from './work'
@@ -59,6 +60,7 @@ const methodHandlers: MethodHandlers<MethodName> = {
   ...volumeMethods,
   ...workMethods,
   ...composeMethods,
+  ...swarmMethods,
 }
 const streamHandlers: StreamHandlers<StreamName> = {
   ...engineStreams,
@@ -69,6 +71,7 @@ const streamHandlers: StreamHandlers<StreamName> = {
   ...volumeStreams,
   ...workStreams,
   ...composeStreams,
+  ...swarmStreams,
 }
 const signalHandlers: SignalHandlers<keyof typeof signals> = workSignals
 

@@ -20,6 +20,9 @@ import { ImageBuild } from './imageBuild'
 import { ImagesService } from './images'
 import { ImageTransfer } from './imageTransfer'
 import { NetworksService } from './networks'
+import { SwarmCluster } from './swarm/cluster'
+import { SwarmSecrets } from './swarm/secrets'
+import { SwarmServices } from './swarm/services'
 import { SystemService } from './system'
 import { VolumesService } from './volumes'
 
@@ -50,6 +53,7 @@ export class EngineScope {
   readonly files: FileBrowser
   readonly fileTransfer: FileTransfer
   readonly compose: ComposeProjects
+  readonly swarm: { cluster: SwarmCluster; services: SwarmServices; secrets: SwarmSecrets }
   private readonly teardown = new DisposableStore()
 
   constructor(
@@ -74,6 +78,11 @@ export class EngineScope {
     this.files = new FileBrowser(this.connection, this.helpers)
     this.fileTransfer = new FileTransfer(this.connection, this.files, tasks)
     this.compose = new ComposeProjects(this.connection, this.containers)
+    this.swarm = {
+      cluster: new SwarmCluster(this.connection),
+      services: new SwarmServices(this.connection),
+      secrets: new SwarmSecrets(this.connection),
+    }
     // Undone newest first: helpers go while the connection can still remove them.
     this.teardown.add(() => this.connection.close())
     this.teardown.add(() => this.watcher.dispose())

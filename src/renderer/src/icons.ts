@@ -12,6 +12,7 @@ export {
   ServerOutline as VolumesIcon,
   GitNetworkOutline as NetworksIcon,
   AlbumsOutline as ComposeIcon,
+  GridOutline as SwarmIcon,
   TerminalOutline as TerminalIcon,
   HardwareChipOutline as EngineIcon,
   AppsOutline as EnginesIcon,

@@ -4,7 +4,7 @@ import EngineHomeView from './views/EngineHomeView.vue'
 import EngineScopeView from './views/EngineScopeView.vue'
 
 /** The panes of one engine, under /e/<engine>/; a link without `engine` stays on the current one. */
-export const ENGINE_PANES = ['containers', 'images', 'volumes', 'networks', 'compose', 'terminal', 'engine'] as const
+export const ENGINE_PANES = ['containers', 'images', 'volumes', 'networks', 'compose', 'swarm', 'terminal', 'engine'] as const
 
 export const router = createRouter({
   // Hash history: the same URLs work from file:// in Electron and from the browser-mode server.
@@ -30,6 +30,8 @@ export const router = createRouter({
         { path: 'networks/:id', name: 'network', component: () => import('./views/NetworkDetailView.vue') },
         { path: 'compose', name: 'compose', component: () => import('./views/ComposeView.vue') },
         { path: 'compose/:project', name: 'composeProject', component: () => import('./views/ComposeProjectView.vue') },
+        { path: 'swarm', name: 'swarm', component: () => import('./views/SwarmView.vue') },
+        { path: 'swarm/services/:id', name: 'swarmService', component: () => import('./views/SwarmServiceView.vue') },
         { path: 'terminal', name: 'terminal', component: () => import('./views/TerminalView.vue') },
         { path: 'engine', name: 'engine', component: () => import('./views/EngineView.vue') },
       ],

@@ -16,6 +16,7 @@ import { filesMethods } from './files'
 import { imagesMethods, imagesStreams } from './images'
 import { networksMethods, networksStreams } from './networks'
 import type { MethodSpec, Scope, StreamSpec } from './spec'
+import { swarmMethods, swarmStreams } from './swarm'
 import { tasksMethods, tasksStreams } from './tasks'
 import { terminalsMethods, terminalsSignals, terminalsStreams } from './terminals'
 import { transfersMethods } from './transfers'
@@ -35,6 +36,7 @@ export const methods = {
   ...tasksMethods,
   ...terminalsMethods,
   ...composeMethods,
+  ...swarmMethods,
 } as const satisfies Record<ListedMethod, MethodSpec<z.ZodType, unknown>>
 
 export const streams = {
@@ -47,6 +49,7 @@ export const streams = {
   ...tasksStreams,
   ...terminalsStreams,
   ...composeStreams,
+  ...swarmStreams,
 } as const satisfies Record<ListedStream, StreamSpec<z.ZodType, unknown>>
 
 /**

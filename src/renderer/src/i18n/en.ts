@@ -1,3 +1,4 @@
+import swarmEn from './swarm.en'
 import allContainersEn from './allContainers.en'
 import { appSettingsEn, enginesEn } from './engines.en'
 import { RUN_ISSUE_TEXT, type RunIssueCode } from '@shared/run/validate'
@@ -22,6 +23,7 @@ export default {
     volumes: 'Volumes',
     networks: 'Networks',
     compose: 'Compose',
+    swarm: 'Swarm',
     terminal: 'Terminal',
     engine: 'Engine',
     engines: 'Engines',
@@ -392,6 +394,7 @@ export default {
   files: filesEn,
   networks: networksEn,
   compose: composeEn,
+  swarm: swarmEn,
   system: systemEn,
   lists: listsEn,
   fields: fieldsEn,

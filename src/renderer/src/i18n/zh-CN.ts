@@ -1,3 +1,4 @@
+import swarmZh from './swarm.zh-CN'
 import allContainersZhCN from './allContainers.zh-CN'
 import { appSettingsZhCN, enginesZhCN } from './engines.zh-CN'
 import type en from './en'
@@ -22,6 +23,7 @@ const zhCN: typeof en = {
     volumes: '数据卷',
     networks: '网络',
     compose: 'Compose',
+    swarm: 'Swarm 集群',
     terminal: '终端',
     engine: '引擎',
     engines: '引擎管理',
@@ -407,6 +409,7 @@ const zhCN: typeof en = {
   files: filesZh,
   networks: networksZh,
   compose: composeZh,
+  swarm: swarmZh,
   system: systemZh,
   lists: listsZh,
   fields: fieldsZh,
