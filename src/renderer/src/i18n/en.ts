@@ -10,6 +10,7 @@ import networksEn from './networks.en'
 import fieldsEn from './fields.en'
 import statusEn from './status.en'
 import systemEn from './system.en'
+import runOptionsEn from './runOptions.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -119,6 +120,7 @@ export default {
     },
   },
   run: {
+    ...runOptionsEn,
     title: 'Run a container',
     reset: 'Clear the form',
     twin: 'The same as this docker command',
