@@ -151,7 +151,7 @@ export default {
     sectionRuntime: 'Runtime and resources',
     image: 'Image',
     imageHint: 'An image on this engine, e.g. nginx:1.27 or registry:5000/team/app:v2',
-    imageMissing: 'This engine has no such image yet: pull it first, or creating will fail with “No such image”.',
+    imageMissing: 'This engine has no such image yet: it is pulled first (a task), then the container is created.',
     name: 'Container name',
     nameHint: 'Optional; the engine picks a name when empty',
     command: 'Command',

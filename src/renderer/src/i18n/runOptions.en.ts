@@ -22,4 +22,13 @@ export default {
   logOpts: 'Log options',
   logOptsHint: 'One key=value per line, e.g. max-size=10m',
   init: 'Run an init process as PID 1 that reaps zombies and forwards signals (--init)',
+  imageSuggestions: 'Image suggestions',
+  searching: 'Searching {source}…',
+  searchUnreachable:
+    'Could not search {source}: {message}. Local images are still suggested; type host:port/… to list a registry’s images.',
+  foundIn: 'Found in {source}',
+  local: 'On this engine',
+  pulling: 'Pulling {image} before creating… (progress in Tasks)',
+  pullFailed: 'Could not pull {image}: {message}',
+  pullCancelled: 'The pull of {image} was cancelled; nothing was created.',
 }

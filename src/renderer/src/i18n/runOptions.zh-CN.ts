@@ -22,4 +22,12 @@ export default {
   logOpts: '日志选项',
   logOptsHint: '每行一个 键=值，如 max-size=10m',
   init: '以 init 进程作为 PID 1，回收僵尸进程并转发信号（--init）',
+  imageSuggestions: '镜像建议',
+  searching: '正在搜索 {source}…',
+  searchUnreachable: '无法搜索 {source}：{message}。仍会建议本地镜像；输入 主机:端口/… 可列出该镜像仓库中的镜像。',
+  foundIn: '来自 {source}',
+  local: '本引擎上',
+  pulling: '创建前正在拉取 {image}…（进度见任务面板）',
+  pullFailed: '无法拉取 {image}：{message}',
+  pullCancelled: '{image} 的拉取已取消，未创建任何容器。',
 }

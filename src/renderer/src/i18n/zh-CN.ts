@@ -150,7 +150,7 @@ const zhCN: typeof en = {
     sectionRuntime: '运行与资源',
     image: '镜像',
     imageHint: '本引擎上的镜像，例如 nginx:1.27 或 registry:5000/team/app:v2',
-    imageMissing: '本引擎上还没有这个镜像：请先拉取，否则创建会因“No such image”失败。',
+    imageMissing: '本引擎上还没有这个镜像：会先拉取（作为任务），再创建容器。',
     name: '容器名称',
     nameHint: '可选；留空则由引擎命名',
     command: '命令',
