@@ -65,7 +65,11 @@ export async function searchImages(
   const registry = registryOf(term)
   const source = registry === 'docker.io' ? 'Docker Hub' : registry
   try {
-    if (registry === 'docker.io') return { hits: await searchHub(await docker(), term.replace(/^docker\.io\//, '')), unreachable: [] }
+    if (registry === 'docker.io') {
+      // Docker Hub searches names; a tag being typed (nginx:1.2) would match nothing.
+      const name = term.replace(/^docker\.io\//, '').replace(/:[^/]*$/, '')
+      return { hits: await searchHub(await docker(), name), unreachable: [] }
+    }
     const hits = await searchRegistry(registry, term.slice(registry.length + 1), await credentialFor(registry))
     return { hits, unreachable: [] }
   } catch (err) {
