@@ -277,6 +277,12 @@ export default {
     resume: 'Resume following',
   },
   inspect: {
+    show: 'Show',
+    hide: 'Hide',
+    showValue: 'Show the value of {name}',
+    hideValue: 'Hide the value of {name}',
+    showSecrets: 'Show secret values',
+    hideSecrets: 'Hide secret values',
     summary: 'Summary',
     general: 'General',
     image: 'Image',

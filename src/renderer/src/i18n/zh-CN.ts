@@ -304,6 +304,12 @@ const zhCN: typeof en = {
     resume: '继续跟随',
   },
   inspect: {
+    show: '显示',
+    hide: '隐藏',
+    showValue: '显示 {name} 的值',
+    hideValue: '隐藏 {name} 的值',
+    showSecrets: '显示机密值',
+    hideSecrets: '隐藏机密值',
     summary: '概要',
     general: '基本信息',
     image: '镜像',
