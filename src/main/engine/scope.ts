@@ -17,6 +17,7 @@ import { ContainerWatcher } from './containerWatcher'
 import { DiskUsageService } from './diskUsage'
 import { ImageBuild } from './imageBuild'
 import { ImagesService } from './images'
+import { StatsHistory } from './statsHistory'
 import { ImageTransfer } from './imageTransfer'
 import { NetworksService } from './networks'
 import { SystemService } from './system'
@@ -48,6 +49,7 @@ export class EngineScope {
   readonly volumes: VolumesService
   readonly files: FileBrowser
   readonly fileTransfer: FileTransfer
+  readonly stats: StatsHistory
   private readonly teardown = new DisposableStore()
 
   constructor(
@@ -71,11 +73,13 @@ export class EngineScope {
     this.volumes = new VolumesService(this.connection, this.helpers)
     this.files = new FileBrowser(this.connection, this.helpers)
     this.fileTransfer = new FileTransfer(this.connection, this.files, tasks)
+    this.stats = new StatsHistory(this.connection)
     // Undone newest first: helpers go while the connection can still remove them.
     this.teardown.add(() => this.connection.close())
     this.teardown.add(() => this.watcher.dispose())
     this.teardown.add(() => this.containers.dispose())
     this.teardown.add(() => this.helpers.dispose())
+    this.teardown.add(() => this.stats.dispose())
     void this.connection.connect()
   }
 
