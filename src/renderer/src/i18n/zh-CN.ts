@@ -245,7 +245,8 @@ const zhCN: typeof en = {
       duration: '时长，如 30s、1m30s 或 500ms（至少 1ms，或 0）',
       healthRetries: '0 或更大的整数',
       healthDisabled: '关闭健康检查时不能再设置健康检查选项',
-      ulimit: '名称=软限制[:硬限制]，如 nofile=1024:2048；名称：core、cpu、data、fsize、locks、memlock、msgqueue、nice、nofile、nproc、rss、rtprio、rttime、sigpending、stack',
+      ulimit:
+        '名称=软限制[:硬限制]，如 nofile=1024:2048；名称：core、cpu、data、fsize、locks、memlock、msgqueue、nice、nofile、nproc、rss、rtprio、rttime、sigpending、stack',
       ulimitOrder: '软限制不能超过硬限制',
       ulimitDuplicate: '另一行已经设置了 {name}',
       capability: '能力名称，如 NET_ADMIN、SYS_PTRACE 或 ALL',
