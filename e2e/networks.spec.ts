@@ -35,7 +35,12 @@ test('create a network, connect a container, see it in the topology and open it 
   await expect(page.getByRole('heading', { name: network })).toBeVisible()
   await page.getByRole('button', { name: 'Connect a container…' }).click()
   const connect = page.getByRole('dialog', { name: 'Connect a container' })
-  await connect.getByLabel('Container').selectOption({ label: `${container} (running)` })
+  // No container is picked for the user; a search narrows the list.
+  await expect(connect.getByLabel('Container', { exact: true })).toHaveValue('')
+  await expect(connect.getByRole('button', { name: 'Connect' })).toBeDisabled()
+  await connect.getByLabel('Find a container').fill(container.slice(-8))
+  await expect(connect.getByLabel('Container', { exact: true }).getByRole('option')).toHaveCount(1)
+  await connect.getByLabel('Container', { exact: true }).selectOption({ label: `${container} (running)` })
   await connect.getByLabel('Static IPv4').fill(`10.232.${octet}.50`)
   await connect.getByRole('button', { name: 'Connect' }).click()
   const row = page.getByRole('row').filter({ hasText: container })

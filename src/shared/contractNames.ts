@@ -48,6 +48,7 @@ export const METHOD_NAMES = [
   'images.pruneCandidates',
   'images.prune',
   'images.pull',
+  'images.search',
   'images.build',
   'images.load',
   'images.push',

@@ -111,3 +111,10 @@ export const buildInput = z
 export const loadInput = z.object({ path: z.string().trim().min(1, fieldText('filePathRequired')).max(4096) }).strict()
 
 export const pickPathInput = z.object({ kind: z.enum(['folder', 'archive', 'compose']) }).strict()
+
+export const searchInput = z
+  .object({
+    /** What the user typed: a name to look up on Docker Hub, or host[:port]/repo[:tag] for a registry's catalog. */
+    term: z.string().trim().min(2).max(256),
+  })
+  .strict()

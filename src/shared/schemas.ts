@@ -96,6 +96,23 @@ export const runSpec = z
     autoRemove: z.boolean(),
     cpus: text(16),
     memory: text(32),
+    health: z
+      .object({
+        cmd: text(8192),
+        interval: text(32),
+        timeout: text(32),
+        startPeriod: text(32),
+        retries: text(6),
+        disabled: z.boolean(),
+      })
+      .strict(),
+    ulimits: list(32, 64),
+    capAdd: list(64, 64),
+    capDrop: list(64, 64),
+    devices: list(64, 4096),
+    logDriver: text(64),
+    logOpts: list(64, 4096),
+    init: z.boolean(),
   })
   .strict()
   .superRefine((spec, ctx) => {

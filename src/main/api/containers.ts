@@ -1,7 +1,6 @@
 /** Containers (C1–C11) bound to the contract: lifecycle, create, inspect, logs, stats. */
 import type { MethodName, StreamName } from '../../shared/contract'
 import { streamLogs } from '../engine/logs/logStream'
-import { streamStats } from '../engine/statsStream'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
 export const containerMethods: MethodHandlers<Prefixed<MethodName, 'containers'>> = {
@@ -25,5 +24,5 @@ export const containerMethods: MethodHandlers<Prefixed<MethodName, 'containers'>
 export const containerStreams: StreamHandlers<Prefixed<StreamName, 'containers'>> = {
   'containers.changed': (_input, sink, { engine }) => engine.watcher.deltas.add(sink.emit),
   'containers.logs': (input, sink, { engine }) => streamLogs(engine.connection, input, sink),
-  'containers.stats': ({ id }, sink, { engine }) => streamStats(engine.connection, id, sink),
+  'containers.stats': ({ id }, sink, { engine }) => engine.stats.subscribe(id, sink),
 }

@@ -2,6 +2,7 @@
 import type { MethodName, StreamName } from '../../shared/contract'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 import { keyValues } from './keyValues'
+import { searchImages } from '../registry/imageSearch'
 
 export const imageMethods: MethodHandlers<Prefixed<MethodName, 'images' | 'registries'>> = {
   'images.list': (_input, { engine }) => engine.images.list(),
@@ -13,6 +14,12 @@ export const imageMethods: MethodHandlers<Prefixed<MethodName, 'images' | 'regis
   'images.pruneCandidates': ({ all, labels }, { engine }) => engine.images.pruneCandidates(all, labels),
   'images.prune': ({ all, labels }, { engine }) => engine.images.prune(all, labels),
   'images.pull': ({ reference }, { engine }) => Promise.resolve(engine.transfer.pull(reference)),
+  'images.search': ({ term }, app) =>
+    searchImages(
+      term,
+      () => app.engine.connection.client(),
+      (server) => app.credentials.get(server),
+    ),
   'images.push': ({ reference }, { engine }) => Promise.resolve(engine.transfer.push(reference)),
   'images.load': ({ path }, { engine }) => engine.transfer.load(path),
   'images.build': ({ buildArgs, ...options }, { engine }) =>

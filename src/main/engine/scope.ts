@@ -18,6 +18,7 @@ import { ContainerWatcher } from './containerWatcher'
 import { DiskUsageService } from './diskUsage'
 import { ImageBuild } from './imageBuild'
 import { ImagesService } from './images'
+import { StatsHistory } from './statsHistory'
 import { ImageTransfer } from './imageTransfer'
 import { NetworksService } from './networks'
 import { SwarmCluster } from './swarm/cluster'
@@ -54,6 +55,7 @@ export class EngineScope {
   readonly fileTransfer: FileTransfer
   readonly compose: ComposeProjects
   readonly swarm: { cluster: SwarmCluster; services: SwarmServices; secrets: SwarmSecrets }
+  readonly stats: StatsHistory
   private readonly teardown = new DisposableStore()
 
   constructor(
@@ -83,11 +85,13 @@ export class EngineScope {
       services: new SwarmServices(this.connection),
       secrets: new SwarmSecrets(this.connection),
     }
+    this.stats = new StatsHistory(this.connection)
     // Undone newest first: helpers go while the connection can still remove them.
     this.teardown.add(() => this.connection.close())
     this.teardown.add(() => this.watcher.dispose())
     this.teardown.add(() => this.containers.dispose())
     this.teardown.add(() => this.helpers.dispose())
+    this.teardown.add(() => this.stats.dispose())
     void this.connection.connect()
   }
 

@@ -14,6 +14,7 @@ import { waitForExecExit } from '../engine/execExit'
 import type { EngineEvent } from '../engine/eventLines'
 import type { TerminalExit, TerminalSink } from './backend'
 import { HijackedSession } from './hijackedSession'
+import { trimLeadingBlankLines } from './leadingBlankLines'
 
 export interface ExecOptions {
   container: string
@@ -82,7 +83,11 @@ export class ExecSession extends HijackedSession {
       const session = new ExecSession(engine, info.Id, name, sink, exec.id, marker)
       const stream = await exec.start({ hijack: true, stdin: true, Tty: true })
       const streamDone = new Promise<void>((resolve) => stream.once('end', resolve).once('close', resolve))
-      session.attachStream(stream)
+      const trim = trimLeadingBlankLines()
+      session.attachStream(stream, (chunk) => {
+        const rest = trim(chunk)
+        if (rest.length) sink.data(rest)
+      })
       // The first size must be set before the shell draws its prompt; later ones are best
       // effort. An exec that could not start (no such user, no such folder) ends its stream
       // at once, while dockerd holds the resize for 10 s waiting for it to start.

@@ -52,6 +52,6 @@ export const containersStreams = {
   'containers.changed': engineStream<typeof s.empty, ContainersDelta>(s.empty),
   /** A container's log, in batches; ends when the log does (or the container stops, when following). */
   'containers.logs': engineStream<typeof s.logsInput, LogBatch>(s.logsInput),
-  /** A running container's resource use, about once a second; ends when it stops. */
+  /** A running container's resource use: first the last minutes main kept (once watched, main follows it until it stops), then about once a second; ends when it stops. */
   'containers.stats': engineStream<typeof s.containerTarget, StatsSample>(s.containerTarget),
 } as const

@@ -6,6 +6,7 @@ import type { ImageSummary } from '../types'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from '../images'
 import type { LayerExplorerResult } from '../layers'
 import type { TaskInfo } from '../tasks'
+import type { ImageSearchResult } from '../imageSearch'
 
 export const imagesMethods = {
   /** Images on the engine (`docker images`), without intermediate layers, with the containers using each. */
@@ -26,6 +27,8 @@ export const imagesMethods = {
   'images.prune': engineMethod<typeof img.pruneImagesInput, ImagePruneResult>(img.pruneImagesInput),
   /** `docker pull`, as a task with per-layer progress; credentials from `registries.login` apply. */
   'images.pull': engineMethod<typeof img.transferInput, TaskInfo>(img.transferInput),
+  /** Image suggestions: a registry's catalog when the term names one, else Docker Hub through the engine; places that could not be searched come back with their reason. */
+  'images.search': engineMethod<typeof img.searchInput, ImageSearchResult>(img.searchInput),
   /** `docker build` from a folder on the machine running Wharf, as a task with the build log. */
   'images.build': engineMethod<typeof img.buildInput, TaskInfo>(img.buildInput),
   /** `docker load` of a .tar from the machine running Wharf, as a task. (`docker save` is a `transfers.download`.) */

@@ -83,7 +83,6 @@ describe('docker run CLI twin', () => {
     expect(problems).toEqual([
       { flag: '|', reason: 'operator' },
       { flag: '--privileged', reason: 'unsupported' },
-      { flag: '--cap-add', value: 'NET_ADMIN', reason: 'unsupported' },
       { flag: '--frobnicate', reason: 'unknown' },
       { flag: '-v', value: 'a:b:c:d', reason: 'unreadable' },
       { flag: '--dns', value: '8.8.8.8', reason: 'unsupported' },

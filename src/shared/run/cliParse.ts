@@ -22,15 +22,23 @@ type ValueHandler = (spec: RunSpec, value: string) => boolean
 type BoolHandler = (spec: RunSpec, on: boolean) => void
 
 const push =
-  (key: 'env' | 'envFiles' | 'volumesFrom' | 'aliases' | 'labels'): ValueHandler =>
+  (
+    key: 'env' | 'envFiles' | 'volumesFrom' | 'aliases' | 'labels' | 'ulimits' | 'capAdd' | 'capDrop' | 'devices' | 'logOpts',
+  ): ValueHandler =>
   (spec, value) => {
     spec[key].push(value)
     return true
   }
 const set =
-  (key: 'name' | 'network' | 'workdir' | 'user' | 'hostname' | 'cpus' | 'memory'): ValueHandler =>
+  (key: 'name' | 'network' | 'workdir' | 'user' | 'hostname' | 'cpus' | 'memory' | 'logDriver'): ValueHandler =>
   (spec, value) => {
     spec[key] = value
+    return true
+  }
+const health =
+  (key: 'cmd' | 'interval' | 'timeout' | 'startPeriod' | 'retries'): ValueHandler =>
+  (spec, value) => {
+    spec.health[key] = value
     return true
   }
 const mount =
@@ -73,6 +81,17 @@ const VALUE_FLAGS: Record<string, ValueHandler> = {
     spec.entrypoint = value
     return true
   },
+  'health-cmd': health('cmd'),
+  'health-interval': health('interval'),
+  'health-timeout': health('timeout'),
+  'health-start-period': health('startPeriod'),
+  'health-retries': health('retries'),
+  ulimit: push('ulimits'),
+  'cap-add': push('capAdd'),
+  'cap-drop': push('capDrop'),
+  device: push('devices'),
+  'log-driver': set('logDriver'),
+  'log-opt': push('logOpts'),
 }
 
 const BOOL_FLAGS: Record<string, BoolHandler> = {
@@ -81,6 +100,8 @@ const BOOL_FLAGS: Record<string, BoolHandler> = {
   tty: (spec, on) => void (spec.tty = on),
   'publish-all': (spec, on) => void (spec.publishAll = on),
   rm: (spec, on) => void (spec.autoRemove = on),
+  init: (spec, on) => void (spec.init = on),
+  'no-healthcheck': (spec, on) => void (spec.health.disabled = on),
 }
 
 const SHORT: Record<string, string> = {
@@ -102,12 +123,12 @@ const SHORT: Record<string, string> = {
 
 /** docker run flags Wharf does not model yet, and whether they take a value. */
 const UNSUPPORTED_VALUE = new Set(
-  'add-host annotation attach blkio-weight cap-add cap-drop cgroup-parent cgroupns cidfile cpu-period cpu-quota cpu-rt-period cpu-rt-runtime cpu-shares cpuset-cpus cpuset-mems detach-keys device device-cgroup-rule dns dns-option dns-search domainname expose gpus group-add health-cmd health-interval health-retries health-start-period health-timeout ip ip6 ipc isolation kernel-memory link link-local-ip log-driver log-opt mac-address memory-reservation memory-swap memory-swappiness platform pid pids-limit pull runtime security-opt shm-size stop-signal stop-timeout storage-opt sysctl ulimit userns uts volume-driver'.split(
+  'add-host annotation attach blkio-weight cgroup-parent cgroupns cidfile cpu-period cpu-quota cpu-rt-period cpu-rt-runtime cpu-shares cpuset-cpus cpuset-mems detach-keys device-cgroup-rule dns dns-option dns-search domainname expose gpus group-add ip ip6 ipc isolation kernel-memory link link-local-ip mac-address memory-reservation memory-swap memory-swappiness platform pid pids-limit pull runtime security-opt shm-size stop-signal stop-timeout storage-opt sysctl userns uts volume-driver'.split(
     ' ',
   ),
 )
 const UNSUPPORTED_BOOL = new Set(
-  'disable-content-trust init no-healthcheck oom-kill-disable privileged quiet read-only sig-proxy use-api-socket help'.split(' '),
+  'disable-content-trust oom-kill-disable privileged quiet read-only sig-proxy use-api-socket help'.split(' '),
 )
 
 const PREFIXES = [

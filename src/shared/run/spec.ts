@@ -62,6 +62,36 @@ export interface RunSpec {
   cpus: string
   /** With a unit: 512m, 1g, 1.5g; bare numbers are bytes. */
   memory: string
+  health: HealthSpec
+  /** `name=soft[:hard]`, e.g. nofile=1024:2048. */
+  ulimits: string[]
+  /** Capability names as typed (NET_ADMIN or CAP_NET_ADMIN, or ALL). */
+  capAdd: string[]
+  capDrop: string[]
+  /** `hostPath[:containerPath[:permissions]]`, e.g. /dev/fuse or /dev/sda:/dev/xvda:r. */
+  devices: string[]
+  /** '' = the engine's default driver. */
+  logDriver: string
+  /** key=value options for the log driver. */
+  logOpts: string[]
+  /** Run an init process (tini) as PID 1 that reaps zombies and forwards signals. */
+  init: boolean
+}
+
+/** `--health-*`: durations are Go durations as typed (30s, 1m30s, 500ms); '' = not set. */
+export interface HealthSpec {
+  /** Run through the container's shell (CMD-SHELL), as `--health-cmd` does. */
+  cmd: string
+  interval: string
+  timeout: string
+  startPeriod: string
+  retries: string
+  /** `--no-healthcheck`: turn off a health check the image defines. */
+  disabled: boolean
+}
+
+export function emptyHealth(): HealthSpec {
+  return { cmd: '', interval: '', timeout: '', startPeriod: '', retries: '', disabled: false }
 }
 
 export function emptyRunSpec(): RunSpec {
@@ -89,5 +119,13 @@ export function emptyRunSpec(): RunSpec {
     autoRemove: false,
     cpus: '',
     memory: '',
+    health: emptyHealth(),
+    ulimits: [],
+    capAdd: [],
+    capDrop: [],
+    devices: [],
+    logDriver: '',
+    logOpts: [],
+    init: false,
   }
 }

@@ -1,4 +1,5 @@
 import { CONTAINER_NAME_PATTERN, IMAGE_REF_PATTERN, VOLUME_NAME_PATTERN } from '../patterns'
+import { validateHostOptions } from './hostOptions'
 import type { RunSpec } from './spec'
 import { parseCpus, parseMemory } from './units'
 
@@ -39,6 +40,17 @@ export const RUN_ISSUE_TEXT = {
   memoryTooSmall: 'The engine needs at least 6 MiB',
   user: 'A user name or uid, optionally :group',
   volumesFrom: 'A container name, optionally followed by :ro or :rw',
+  duration: 'A duration such as 30s, 1m30s or 500ms (at least 1ms, or 0)',
+  healthRetries: 'A whole number, 0 or more',
+  healthDisabled: 'Turning the health check off cannot be combined with health check settings',
+  ulimit:
+    'name=soft[:hard], e.g. nofile=1024:2048; names: core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack',
+  ulimitOrder: 'The soft limit must not exceed the hard limit',
+  ulimitDuplicate: 'Another line already sets {name}',
+  capability: 'A capability name such as NET_ADMIN, SYS_PTRACE or ALL',
+  device: 'A device path such as /dev/fuse, optionally :/path/in/container and :rwm permissions',
+  logDriver: 'Not a log driver name, e.g. json-file, local, syslog or none',
+  logOptKey: 'Each option is key=value, e.g. max-size=10m',
 } as const
 
 export function describeRunIssue(issue: RunIssue): string {
@@ -151,5 +163,6 @@ export function validateRunSpec(spec: RunSpec): RunIssue[] {
     if (bytes === undefined) add('memory', 'memory')
     else if (bytes < MIN_MEMORY) add('memory', 'memoryTooSmall')
   }
+  validateHostOptions(spec, add)
   return issues
 }

@@ -1,6 +1,7 @@
 import type { ContainerCreateOptions } from 'dockerode'
 import { isJoinedNetwork } from '../../../shared/run/validate'
-import type { RunSpec } from '../../../shared/run/spec'
+import { normaliseCapability, parseDevice, parseDuration, parseUlimit } from '../../../shared/run/hostOptions'
+import type { HealthSpec, RunSpec } from '../../../shared/run/spec'
 import { parseCpus, parseMemory } from '../../../shared/run/units'
 
 const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none', 'default'])
@@ -12,6 +13,20 @@ function keyValues(entries: string[]): Record<string, string> {
     if (at === -1) out[entry] = ''
     else out[entry.slice(0, at)] = entry.slice(at + 1)
   }
+  return out
+}
+
+/** What the docker CLI sends for --health-* / --no-healthcheck; undefined keeps the image's. */
+function healthcheck(health: HealthSpec): ContainerCreateOptions['Healthcheck'] {
+  if (health.disabled) return { Test: ['NONE'] }
+  const { cmd, interval, timeout, startPeriod, retries } = health
+  if (!cmd && !interval && !timeout && !startPeriod && !retries) return undefined
+  const out: NonNullable<ContainerCreateOptions['Healthcheck']> = {}
+  if (cmd) out.Test = ['CMD-SHELL', cmd]
+  if (interval) out.Interval = parseDuration(interval)
+  if (timeout) out.Timeout = parseDuration(timeout)
+  if (startPeriod) out.StartPeriod = parseDuration(startPeriod)
+  if (retries) out.Retries = Number(retries)
   return out
 }
 
@@ -74,8 +89,16 @@ export function createBody(spec: RunSpec, env: string[]): ContainerCreateOptions
       AutoRemove: spec.autoRemove,
       ...(memory === undefined ? {} : { Memory: memory }),
       ...(nanoCpus === undefined ? {} : { NanoCpus: nanoCpus }),
+      ...(spec.init ? { Init: true } : {}),
+      Ulimits: spec.ulimits.map((u) => parseUlimit(u)!),
+      CapAdd: spec.capAdd.map(normaliseCapability),
+      CapDrop: spec.capDrop.map(normaliseCapability),
+      Devices: spec.devices.map((d) => parseDevice(d)!),
+      ...(spec.logDriver || spec.logOpts.length ? { LogConfig: { Type: spec.logDriver, Config: keyValues(spec.logOpts) } } : {}),
     },
   }
+  const health = healthcheck(spec.health)
+  if (health) body.Healthcheck = health
   if (spec.command.length > 0) body.Cmd = spec.command
   if (spec.entrypoint !== null) body.Entrypoint = spec.entrypoint === '' ? [''] : [spec.entrypoint]
   if (spec.name) body.name = spec.name

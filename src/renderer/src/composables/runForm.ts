@@ -1,6 +1,6 @@
 import { parseDockerRun, type CliProblem } from '@shared/run/cliParse'
-import { runSpecToCommandLine } from '@shared/run/cliRender'
-import { joinShellWords, splitShellWords } from '@shared/run/shellWords'
+import { runSpecToArgs } from '@shared/run/cliRender'
+import { joinShellWords, quoteWord, splitShellWords } from '@shared/run/shellWords'
 import { emptyRunSpec, type RunSpec } from '@shared/run/spec'
 import { validateRunSpec, type RunIssue } from '@shared/run/validate'
 import { computed, inject, provide, reactive, ref, watch, type InjectionKey } from 'vue'
@@ -14,6 +14,11 @@ export interface RunTexts {
   labels: string
   aliases: string
   volumesFrom: string
+  ulimits: string
+  capAdd: string
+  capDrop: string
+  devices: string
+  logOpts: string
 }
 
 const lines = (text: string): string[] =>
@@ -32,6 +37,11 @@ function textsOf(spec: RunSpec): RunTexts {
     labels: spec.labels.join('\n'),
     aliases: spec.aliases.join(' '),
     volumesFrom: spec.volumesFrom.join(' '),
+    ulimits: spec.ulimits.join('\n'),
+    capAdd: spec.capAdd.join(' '),
+    capDrop: spec.capDrop.join(' '),
+    devices: spec.devices.join('\n'),
+    logOpts: spec.logOpts.join('\n'),
   }
 }
 
@@ -58,6 +68,11 @@ export function useRunForm(initial: RunSpec = emptyRunSpec()) {
       spec.labels = lines(t.labels)
       spec.aliases = words(t.aliases)
       spec.volumesFrom = words(t.volumesFrom)
+      spec.ulimits = lines(t.ulimits)
+      spec.capAdd = words(t.capAdd)
+      spec.capDrop = words(t.capDrop)
+      spec.devices = lines(t.devices)
+      spec.logOpts = lines(t.logOpts)
     },
   )
   watch(
@@ -66,7 +81,9 @@ export function useRunForm(initial: RunSpec = emptyRunSpec()) {
   )
 
   const issues = computed<RunIssue[]>(() => validateRunSpec(spec))
-  const commandLine = computed(() => runSpecToCommandLine(spec))
+  /** The twin's words, shell-quoted: shown one unbreakable word at a time, copied joined. */
+  const commandWords = computed(() => runSpecToArgs(spec).map(quoteWord))
+  const commandLine = computed(() => commandWords.value.join(' '))
 
   /** Issues at this field or below it (e.g. "env" gets "env.3"). */
   function issuesAt(field: string): RunIssue[] {
@@ -90,7 +107,7 @@ export function useRunForm(initial: RunSpec = emptyRunSpec()) {
     problems.value = []
   }
 
-  return { spec, texts, attempted, problems, serverIssues, issues, issuesAt, commandLine, load, paste, reset }
+  return { spec, texts, attempted, problems, serverIssues, issues, issuesAt, commandWords, commandLine, load, paste, reset }
 }
 
 export type RunForm = ReturnType<typeof useRunForm>

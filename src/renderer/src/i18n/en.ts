@@ -14,6 +14,7 @@ import statusEn from './status.en'
 import systemEn from './system.en'
 import paletteEn from './palette.en'
 import listsEn from './lists.en'
+import runOptionsEn from './runOptions.en'
 
 export default {
   app: { name: 'Wharf', language: 'Language', mainNav: 'Main navigation' },
@@ -125,6 +126,7 @@ export default {
     },
   },
   run: {
+    ...runOptionsEn,
     title: 'Run a container',
     reset: 'Clear the form',
     twin: 'The same as this docker command',
@@ -155,7 +157,7 @@ export default {
     sectionRuntime: 'Runtime and resources',
     image: 'Image',
     imageHint: 'An image on this engine, e.g. nginx:1.27 or registry:5000/team/app:v2',
-    imageMissing: 'This engine has no such image yet: pull it first, or creating will fail with “No such image”.',
+    imageMissing: 'This engine has no such image yet: it is pulled first (a task), then the container is created.',
     name: 'Container name',
     nameHint: 'Optional; the engine picks a name when empty',
     command: 'Command',
@@ -281,6 +283,12 @@ export default {
     resume: 'Resume following',
   },
   inspect: {
+    show: 'Show',
+    hide: 'Hide',
+    showValue: 'Show the value of {name}',
+    hideValue: 'Hide the value of {name}',
+    showSecrets: 'Show secret values',
+    hideSecrets: 'Hide secret values',
     summary: 'Summary',
     general: 'General',
     image: 'Image',

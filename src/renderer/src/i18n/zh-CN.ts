@@ -14,6 +14,7 @@ import statusZh from './status.zh-CN'
 import systemZh from './system.zh-CN'
 import paletteZh from './palette.zh-CN'
 import listsZh from './lists.zh-CN'
+import runOptionsZh from './runOptions.zh-CN'
 
 const zhCN: typeof en = {
   app: { name: 'Wharf', language: '语言', mainNav: '主导航' },
@@ -124,6 +125,7 @@ const zhCN: typeof en = {
     },
   },
   run: {
+    ...runOptionsZh,
     title: '运行容器',
     reset: '清空表单',
     twin: '等同于这条 docker 命令',
@@ -154,7 +156,7 @@ const zhCN: typeof en = {
     sectionRuntime: '运行与资源',
     image: '镜像',
     imageHint: '本引擎上的镜像，例如 nginx:1.27 或 registry:5000/team/app:v2',
-    imageMissing: '本引擎上还没有这个镜像：请先拉取，否则创建会因“No such image”失败。',
+    imageMissing: '本引擎上还没有这个镜像：会先拉取（作为任务），再创建容器。',
     name: '容器名称',
     nameHint: '可选；留空则由引擎命名',
     command: '命令',
@@ -246,6 +248,17 @@ const zhCN: typeof en = {
       memoryTooSmall: '引擎要求至少 6 MiB',
       user: '用户名或 uid，可附加 :组',
       volumesFrom: '容器名，可在后面加 :ro 或 :rw',
+      duration: '时长，如 30s、1m30s 或 500ms（至少 1ms，或 0）',
+      healthRetries: '0 或更大的整数',
+      healthDisabled: '关闭健康检查时不能再设置健康检查选项',
+      ulimit:
+        '名称=软限制[:硬限制]，如 nofile=1024:2048；名称：core、cpu、data、fsize、locks、memlock、msgqueue、nice、nofile、nproc、rss、rtprio、rttime、sigpending、stack',
+      ulimitOrder: '软限制不能超过硬限制',
+      ulimitDuplicate: '另一行已经设置了 {name}',
+      capability: '能力名称，如 NET_ADMIN、SYS_PTRACE 或 ALL',
+      device: '设备路径，如 /dev/fuse，可加 :容器内路径 和 :rwm 权限',
+      logDriver: '不是日志驱动名称，如 json-file、local、syslog 或 none',
+      logOptKey: '每个选项为 键=值，如 max-size=10m',
     },
   },
   detail: {
@@ -298,6 +311,12 @@ const zhCN: typeof en = {
     resume: '继续跟随',
   },
   inspect: {
+    show: '显示',
+    hide: '隐藏',
+    showValue: '显示 {name} 的值',
+    hideValue: '隐藏 {name} 的值',
+    showSecrets: '显示机密值',
+    hideSecrets: '隐藏机密值',
     summary: '概要',
     general: '基本信息',
     image: '镜像',

@@ -13,6 +13,8 @@ export const useTasksStore = defineStore('tasks', () => {
   const open = ref(false)
 
   function put(task: TaskInfo): void {
+    // The stream can report a task's end before the call that started it returns its first state.
+    if (task.state === 'running' && byId.value.get(task.id)?.state !== undefined && byId.value.get(task.id)?.state !== 'running') return
     const next = new Map(byId.value)
     next.set(task.id, task)
     byId.value = next
