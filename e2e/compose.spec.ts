@@ -118,8 +118,12 @@ test('a compose project up from its file: its services, merged logs, a service r
   await expect(page.getByText('1 of 1', { exact: true }).or(page.getByText('0 of 1', { exact: true }))).toBeVisible()
 
   // Restart one service: only its container restarts.
-  const webId = (await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`, 'com.docker.compose.service=web'] } }))[0].Id
-  const redisId = (await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`, 'com.docker.compose.service=redis'] } }))[0].Id
+  const webId = (
+    await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`, 'com.docker.compose.service=web'] } })
+  )[0].Id
+  const redisId = (
+    await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`, 'com.docker.compose.service=redis'] } })
+  )[0].Id
   const started = async (id: string) => (await docker.getContainer(id).inspect()).State.StartedAt
   const [webBefore, redisBefore] = [await started(webId), await started(redisId)]
   await page.getByRole('tab', { name: 'Services' }).click()
@@ -130,7 +134,10 @@ test('a compose project up from its file: its services, merged logs, a service r
 
   // Take it down: the containers, then (asked separately, listed first) its network.
   await page.getByRole('button', { name: 'Remove…' }).click()
-  await page.getByRole('dialog', { name: `Remove project ${project}` }).getByRole('button', { name: 'Remove containers' }).click()
+  await page
+    .getByRole('dialog', { name: `Remove project ${project}` })
+    .getByRole('button', { name: 'Remove containers' })
+    .click()
   const resources = page.getByRole('dialog', { name: `Networks and volumes of ${project}` })
   await resources.getByRole('checkbox', { name: `Network ${project}_default` }).check()
   await resources.getByRole('button', { name: 'Remove selected' }).click()

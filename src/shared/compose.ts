@@ -78,7 +78,8 @@ function projectOf(name: string, list: ContainerSummary[]): ComposeProject {
     })
     if (c.state === 'running') service.running++
   }
-  for (const service of services.values()) service.containers.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || a.name.localeCompare(b.name))
+  for (const service of services.values())
+    service.containers.sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || a.name.localeCompare(b.name))
   const running = list.filter((c) => c.state === 'running').length
   const paused = list.filter((c) => c.state === 'paused').length
   const up = running + paused

@@ -67,13 +67,25 @@ beforeAll(async () => {
     start: true,
   })
   await createTestContainer(docker, { name: `${project}-web-2`, labels: labels('web', 2), cmd: ticker('web2', 40, 30, 10), start: true })
-  await createTestContainer(docker, { name: `${project}-worker-1`, labels: labels('worker', 1), cmd: ticker('worker', 60, 20, 5), start: true })
+  await createTestContainer(docker, {
+    name: `${project}-worker-1`,
+    labels: labels('worker', 1),
+    cmd: ticker('worker', 60, 20, 5),
+    start: true,
+  })
 })
 afterAll(async () => {
   await ctx.app.dispose()
   await cleanup(docker)
-  for (const name of [`${project}_default`]) await docker.getNetwork(name).remove().catch(() => undefined)
-  await docker.getVolume(`${project}_data`).remove().catch(() => undefined)
+  for (const name of [`${project}_default`])
+    await docker
+      .getNetwork(name)
+      .remove()
+      .catch(() => undefined)
+  await docker
+    .getVolume(`${project}_data`)
+    .remove()
+    .catch(() => undefined)
 })
 
 describe('compose projects (E7)', () => {
@@ -99,14 +111,18 @@ describe('compose projects (E7)', () => {
 
   it('merges every container’s log into one time-ordered stream, each line tagged with its service', async () => {
     // Wait until every ticker has finished, so the whole log is known.
-    await waitFor(async () => {
-      const logs = await Promise.all(
-        [`${project}-web-1`, `${project}-web-2`, `${project}-worker-1`].map(async (n) =>
-          (await docker.getContainer(n).logs({ stdout: true, tail: 1 })).toString(),
-        ),
-      )
-      return logs[0].includes('web1 40') && logs[1].includes('web2 40') && logs[2].includes('worker 60')
-    }, 'the tickers to finish', 20_000)
+    await waitFor(
+      async () => {
+        const logs = await Promise.all(
+          [`${project}-web-1`, `${project}-web-2`, `${project}-worker-1`].map(async (n) =>
+            (await docker.getContainer(n).logs({ stdout: true, tail: 1 })).toString(),
+          ),
+        )
+        return logs[0].includes('web1 40') && logs[1].includes('web2 40') && logs[2].includes('worker 60')
+      },
+      'the tickers to finish',
+      20_000,
+    )
     const all = collect<ProjectLogBatch>(ctx.api, 'compose.logs', { project, tail: 'all', follow: false })
     expect(await all.ended).toBeUndefined()
     const merged = lines(all.events)
@@ -122,7 +138,18 @@ describe('compose projects (E7)', () => {
     const some = collect<ProjectLogBatch>(ctx.api, 'compose.logs', { project, services: ['web'], tail: 5, follow: false })
     expect(await some.ended).toBeUndefined()
     const web = lines(some.events)
-    expect(web.map((l) => l.text).sort()).toEqual(['web1 36', 'web1 37', 'web1 38', 'web1 39', 'web1 40', 'web2 36', 'web2 37', 'web2 38', 'web2 39', 'web2 40'])
+    expect(web.map((l) => l.text).sort()).toEqual([
+      'web1 36',
+      'web1 37',
+      'web1 38',
+      'web1 39',
+      'web1 40',
+      'web2 36',
+      'web2 37',
+      'web2 38',
+      'web2 39',
+      'web2 40',
+    ])
     expect(inOrder(web)).toBe(true)
   })
 

@@ -41,7 +41,8 @@ export const enginesEn = {
   pemText: 'Paste',
   pemFileHint: 'A path on the machine running Wharf',
   pemTextHint: 'From -----BEGIN to -----END',
-  pastedKeyHint: 'From -----BEGIN to -----END. Kept in memory only until Wharf stops, never saved: give a file to keep the engine across restarts',
+  pastedKeyHint:
+    'From -----BEGIN to -----END. Kept in memory only until Wharf stops, never saved: give a file to keep the engine across restarts',
   pastedKeyHintKeychain: 'From -----BEGIN to -----END. Kept encrypted by your system’s keychain, never in the settings file',
   optional: '(optional)',
   user: 'User',
