@@ -70,11 +70,14 @@ describe('messages', () => {
         const extra = zhKeys.filter((k) => !enKeys.includes(k)).map((k) => `en lacks ${k}`)
         problems.push(`${enFile}: ${[...missing, ...extra].join(', ')}`)
       }
-      // A domain file that is not joined into the messages would be silently unused.
+      // A domain file that is not joined into the messages would be silently unused. It is
+      // joined at the top, as a namespace of its own, or spread into a namespace (run's options).
       const joined = (messages: Tree, trees: Tree[]): boolean =>
         trees.some((tree) => {
           const all = keys(tree)
-          return all.length > 0 && (all.every((k) => at(messages, k) !== undefined) || Object.values(messages).includes(tree))
+          const within = (root: unknown): boolean =>
+            typeof root === 'object' && root !== null && all.every((k) => at(root as Tree, k) !== undefined)
+          return all.length > 0 && (within(messages) || Object.values(messages).includes(tree) || Object.values(messages).some(within))
         })
       if (!joined(en, enExports) || !joined(zhCN, zhExports)) problems.push(`${enFile}: not joined into en.ts / zh-CN.ts`)
     }
