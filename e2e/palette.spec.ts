@@ -102,6 +102,9 @@ test('"open terminal in <name>" opens an exec terminal, and "show logs of" the l
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Terminal', exact: true })).toBeVisible()
   await expect(page.getByRole('tab', { name: new RegExp(name) })).toBeVisible()
+  // Sessions live in main across tests: close the one opened here, as the user would.
+  await page.getByRole('button', { name: new RegExp(`^Close terminal .*${name}`) }).click()
+  await expect(page.getByRole('tab', { name: new RegExp(name) })).toHaveCount(0)
 
   await palette.search(`logs ${name}`, `Show logs of ${name}`)
   await page.keyboard.press('Enter')
