@@ -3,7 +3,7 @@
 // typecheck, unit, integration and e2e tests, stops what it started, and prints one
 // closing line with the counts. Exits non-zero when anything failed, or when a test was
 // skipped other than the Electron project's (everything else has what it needs here).
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +29,35 @@ function step(name, command, args, env = {}) {
   console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (!ok) failures.push(name)
   return ok
+}
+
+/**
+ * The same as step, but in the background with its output held back and printed whole
+ * when it ends, so steps that need no engine (lint, typecheck, build) run side by side
+ * with each other and with the engines starting, and their logs do not interleave.
+ */
+function backgroundStep(name, command, args) {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const output = []
+    child.stdout.on('data', (chunk) => output.push(chunk))
+    child.stderr.on('data', (chunk) => output.push(chunk))
+    child.on('close', (code, signal) => {
+      const ok = code === 0
+      console.log(`\n=== ${name}`)
+      process.stdout.write(Buffer.concat(output))
+      console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${code ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      if (!ok) failures.push(name)
+      resolve(ok)
+    })
+  })
+}
+
+async function inSequence(...steps) {
+  const results = []
+  for (const run of steps) results.push(await run())
+  return results
 }
 
 function readJson(file) {
@@ -74,9 +103,17 @@ try {
   process.exit(1)
 }
 
-step('lint', 'npm', ['run', '--silent', 'lint'])
-step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
-const built = step('build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'])
+// Two lanes on the machine's cores: ESLint (the longest, type-aware over the .vue files)
+// alone, and the rest one after another; the engines start meanwhile. Tests wait for
+// both lanes, so no test shares the cores with them (some tests time the engine).
+const checks = Promise.all([
+  backgroundStep('eslint', bin('eslint'), ['.']),
+  inSequence(
+    () => backgroundStep('prettier', bin('prettier'), ['--check', '.']),
+    () => backgroundStep('typecheck', 'npm', ['run', '--silent', 'typecheck']),
+    () => backgroundStep('build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']),
+  ),
+])
 
 let engine
 // Interrupted (Ctrl-C, CI timeout): stop the private engine rather than leave it behind.
@@ -93,9 +130,9 @@ try {
   failures.push('engine')
 }
 
+let podman = {}
 if (engine) {
   await startRegistries()
-  let podman = {}
   try {
     podman = await startPodman()
   } catch (err) {
@@ -103,6 +140,10 @@ if (engine) {
     console.error(`wharf: could not start the test podman service: ${err.message}`)
     failures.push('podman')
   }
+}
+const [, [, , built]] = await checks
+
+if (engine) {
   // Settings (and engines added by the tests) in a folder of the run's own, never the user's.
   const configDir = join(engineDir(), 'config')
   rmSync(configDir, { recursive: true, force: true })
