@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { expect, openApp, test } from './support/app'
+import { desktopOf, expect, openApp, test } from './support/app'
 import { cleanup, runLabel, TEST_IMAGE, testDocker } from './support/engine'
 
 // The seeds' Compose example — a `web` service built from a local context, publishing a
@@ -146,3 +146,34 @@ test('a compose project up from its file: its services, merged logs, a service r
   expect(await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } })).toEqual([])
   expect(await docker.listNetworks({ filters: { label: [`com.docker.compose.project=${project}`] } })).toEqual([])
 })
+
+// The desktop window picks the file with the native dialog (the harness answers it as the
+// user would); browser mode, which has no dialog of the machine running Wharf, types it.
+test(
+  'Open project… takes the file from the native dialog in the desktop, and Config runs the tool as a task',
+  { tag: '@desktop' },
+  async ({ page }) => {
+    const file = join(folder, 'docker-compose.yml')
+    await openApp(page)
+    await page.getByRole('link', { name: 'Compose', exact: true }).click()
+    await page.getByRole('button', { name: 'Open project…' }).click()
+    const open = page.getByRole('dialog', { name: 'Open a compose project' })
+    const desktop = desktopOf(page)
+    if (desktop) {
+      desktop.answerDialog(file)
+      await open.getByRole('button', { name: 'Choose…' }).click()
+      await expect(open.getByLabel('Compose file')).toHaveValue(file)
+    } else {
+      await expect(open.getByRole('button', { name: 'Choose…' })).toHaveCount(0)
+      await open.getByLabel('Compose file').fill(file)
+      await open.getByRole('button', { name: 'Show file' }).click()
+    }
+    await expect(open.getByLabel(`Contents of ${file}`)).toContainText('build: ./web')
+    await open.getByLabel('Project name').fill(`${project}cfg`)
+    await open.getByRole('button', { name: 'Config', exact: true }).click()
+    const task = page.getByRole('listitem', { name: /^Compose config / }).filter({ hasText: `${project}cfg` })
+    await expect(task.getByRole('status')).toHaveText('done', { timeout: 60_000 })
+    // The tool's own reading of the file: the SIGKILL stop signal, normalised by docker-compose.
+    await expect(task.getByLabel(/output of /)).toContainText('stop_signal: SIGKILL')
+  },
+)

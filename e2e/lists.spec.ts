@@ -40,7 +40,7 @@ test('a header sorts the list and says which way (aria-sort); the sort is kept',
   }
 })
 
-test('columns chosen and resized are remembered across a reload', async ({ page }) => {
+test('columns chosen and resized are remembered across a reload', { tag: '@desktop' }, async ({ page }) => {
   const ui = new ContainersPage(page)
   await ui.open()
   const grid = ui.grid()

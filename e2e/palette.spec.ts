@@ -11,7 +11,7 @@ async function openContainers(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Containers', exact: true })).toBeVisible()
 }
 
-test('Ctrl-K, "restart <name>", Enter restarts the container, says so, and remembers it', async ({ page }) => {
+test('Ctrl-K, "restart <name>", Enter restarts the container, says so, and remembers it', { tag: '@desktop' }, async ({ page }) => {
   const name = uniqueName('pal-web')
   const container = await runContainer(docker, name)
   const startedBefore = (await container.inspect()).State.StartedAt

@@ -15,55 +15,57 @@ test.afterAll(async () => {
       .catch(() => undefined)
 })
 
-test('health check, ulimits, capabilities, logging and init: filled in the form, shown in the twin, given to the container', async ({
-  page,
-}) => {
-  // Fourteen fields and a container start: more than the default minute on a loaded CI host.
-  test.slow()
-  const name = uniqueName('opts')
-  const run = new RunPage(page)
-  await run.open()
-  await run.field('Image').fill(TEST_IMAGE)
-  await run.field('Container name').fill(name)
-  await run.field('Command').fill('sleep 300')
-  await run.field('Labels').fill(`wharf.test=${runLabel}`)
-  await run.field('Health command').fill('test -d /proc || exit 1')
-  await run.field('Interval').fill('5s')
-  await run.field('Retries').fill('2')
-  await run.field('Ulimits').fill('nofile=1024:2048')
-  await run.field('Add capabilities').fill('NET_ADMIN')
-  await run.field('Drop capabilities').fill('MKNOD')
-  await run.field('Log driver').fill('json-file')
-  await run.field('Log options').fill('max-size=5m')
-  await page.getByRole('checkbox', { name: /\(--init\)/ }).check()
-  await expect(run.twin()).toHaveText(
-    `docker run -d --name ${name} -l wharf.test=${runLabel} --init --health-cmd 'test -d /proc || exit 1' --health-interval 5s --health-retries 2 --ulimit nofile=1024:2048 --cap-add NET_ADMIN --cap-drop MKNOD --log-driver json-file --log-opt max-size=5m ${TEST_IMAGE} sleep 300`,
-  )
-  // The twin breaks only between arguments: every word sits on one line.
-  await page.setViewportSize({ width: 1000, height: 700 })
-  const brokenWords = await run
-    .twin()
-    .evaluate((el) => [...el.querySelectorAll('span')].filter((s) => s.getClientRects().length > 1).length)
-  expect(brokenWords).toBe(0)
-  await page.setViewportSize({ width: 1440, height: 900 })
+test(
+  'health check, ulimits, capabilities, logging and init: filled in the form, shown in the twin, given to the container',
+  { tag: '@desktop' },
+  async ({ page }) => {
+    // Fourteen fields and a container start: more than the default minute on a loaded CI host.
+    test.slow()
+    const name = uniqueName('opts')
+    const run = new RunPage(page)
+    await run.open()
+    await run.field('Image').fill(TEST_IMAGE)
+    await run.field('Container name').fill(name)
+    await run.field('Command').fill('sleep 300')
+    await run.field('Labels').fill(`wharf.test=${runLabel}`)
+    await run.field('Health command').fill('test -d /proc || exit 1')
+    await run.field('Interval').fill('5s')
+    await run.field('Retries').fill('2')
+    await run.field('Ulimits').fill('nofile=1024:2048')
+    await run.field('Add capabilities').fill('NET_ADMIN')
+    await run.field('Drop capabilities').fill('MKNOD')
+    await run.field('Log driver').fill('json-file')
+    await run.field('Log options').fill('max-size=5m')
+    await page.getByRole('checkbox', { name: /\(--init\)/ }).check()
+    await expect(run.twin()).toHaveText(
+      `docker run -d --name ${name} -l wharf.test=${runLabel} --init --health-cmd 'test -d /proc || exit 1' --health-interval 5s --health-retries 2 --ulimit nofile=1024:2048 --cap-add NET_ADMIN --cap-drop MKNOD --log-driver json-file --log-opt max-size=5m ${TEST_IMAGE} sleep 300`,
+    )
+    // The twin breaks only between arguments: every word sits on one line.
+    await page.setViewportSize({ width: 1000, height: 700 })
+    const brokenWords = await run
+      .twin()
+      .evaluate((el) => [...el.querySelectorAll('span')].filter((s) => s.getClientRects().length > 1).length)
+    expect(brokenWords).toBe(0)
+    await page.setViewportSize({ width: 1440, height: 900 })
 
-  // A bad value is pointed at before anything is sent.
-  await run.field('Timeout').fill('3')
-  await expect(page.getByText('A duration such as 30s, 1m30s or 500ms')).toBeVisible()
-  await run.field('Timeout').fill('')
+    // A bad value is pointed at before anything is sent.
+    await run.field('Timeout').fill('3')
+    await expect(page.getByText('A duration such as 30s, 1m30s or 500ms')).toBeVisible()
+    await run.field('Timeout').fill('')
 
-  await page.getByRole('button', { name: 'Create and start' }).click()
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-  const detail = new DetailPage(page)
-  await expect(detail.header().getByText('running', { exact: true })).toBeVisible()
-  const info = await docker.getContainer(name).inspect()
-  expect(info.Config.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'test -d /proc || exit 1'], Interval: 5e9, Retries: 2 })
-  expect(info.HostConfig.Ulimits).toEqual([{ Name: 'nofile', Soft: 1024, Hard: 2048 }])
-  expect(info.HostConfig.CapAdd).toEqual(['CAP_NET_ADMIN'])
-  expect(info.HostConfig.CapDrop).toEqual(['CAP_MKNOD'])
-  expect(info.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '5m' } })
-  expect(info.HostConfig.Init).toBe(true)
-})
+    await page.getByRole('button', { name: 'Create and start' }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    const detail = new DetailPage(page)
+    await expect(detail.header().getByText('running', { exact: true })).toBeVisible()
+    const info = await docker.getContainer(name).inspect()
+    expect(info.Config.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'test -d /proc || exit 1'], Interval: 5e9, Retries: 2 })
+    expect(info.HostConfig.Ulimits).toEqual([{ Name: 'nofile', Soft: 1024, Hard: 2048 }])
+    expect(info.HostConfig.CapAdd).toEqual(['CAP_NET_ADMIN'])
+    expect(info.HostConfig.CapDrop).toEqual(['CAP_MKNOD'])
+    expect(info.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '5m' } })
+    expect(info.HostConfig.Init).toBe(true)
+  },
+)
 
 test('a pasted line with --health-cmd, --ulimit, --cap-add, --device and --init fills the form; nothing is listed as unsupported', async ({
   page,
