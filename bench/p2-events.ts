@@ -71,7 +71,7 @@ export async function benchEvents(docker: Dockerode, socketPath: string, dockerH
     await page.goto(server.url)
     await page.getByRole('searchbox', { name: 'Search containers' }).fill('wharf-p2-')
     await page
-      .locator('.n-data-table-tbody tr')
+      .locator('.list-table .tr')
       .nth(COUNT - 1)
       .waitFor()
     // Page code as text: this file is compiled for Node, without DOM types.
@@ -80,7 +80,7 @@ export async function benchEvents(docker: Dockerode, socketPath: string, dockerH
       window.__seen = seen
       new MutationObserver(() => {
         const at = performance.timeOrigin + performance.now()
-        for (const row of document.querySelectorAll('.n-data-table-tbody tr')) {
+        for (const row of document.querySelectorAll('.list-table .tr')) {
           const name = row.querySelector('a.name')?.textContent
           const state = row.querySelector('.state')?.textContent?.trim()
           if (name && state && !(name + ':' + state in seen)) seen[name + ':' + state] = at

@@ -93,7 +93,7 @@ export async function benchEngines(socketPath: string, dockerHost: string, extra
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await page.goto(server.url)
-    await page.locator('.n-data-table-tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
+    await page.locator('.list-table .tr').first().waitFor({ state: 'visible', timeout: 30_000 })
     const app = await appClient(server.url)
     await allConnected(app.call, 1)
     const rssOneMb = await settledRss(server.pid)
@@ -110,7 +110,7 @@ export async function benchEngines(socketPath: string, dockerHost: string, extra
     // engine the page has not shown yet.
     for (let round = 0; round < 2; round++) {
       await page.goto(server.url.replace(/\?.*$/, `?round=${round}#/e/local/containers`))
-      await page.locator('.n-data-table-tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
+      await page.locator('.list-table .tr').first().waitFor({ state: 'visible', timeout: 30_000 })
       for (const id of ids) {
         const t0 = await page.evaluate(() => performance.now())
         await page.getByLabel('Engine', { exact: true }).selectOption(id)
@@ -119,7 +119,7 @@ export async function benchEngines(socketPath: string, dockerHost: string, extra
         const handle = await page.waitForFunction(
           ({ since, engine }) =>
             (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document.querySelector(
-              `[data-engine="${engine}"] .n-data-table-tbody tr`,
+              `[data-engine="${engine}"] .list-table .tr`,
             )
               ? performance.now() - since
               : 0,
@@ -127,7 +127,7 @@ export async function benchEngines(socketPath: string, dockerHost: string, extra
           { timeout: 30_000 },
         )
         switches.push(await handle.jsonValue())
-        const rows = await page.locator('.n-data-table-tbody tr').count()
+        const rows = await page.locator('.list-table .tr').count()
         if (rows === 0) throw new Error(`engine ${id} showed no rows`)
       }
     }

@@ -17,6 +17,7 @@ import { benchVolumes, type P5Result } from './p5-volumes'
 import { benchRenderer, type RendererResult } from './renderer'
 import { benchEngines, type P9Result } from './p9-engines'
 import { benchComposeLogs } from './p10-compose'
+import { benchIdle, type P7Result } from './p7-idle'
 import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
@@ -76,6 +77,16 @@ async function measure(): Promise<void> {
     images = await benchImages(docker, dockerHost)
     console.log(
       `Images: layer explorer on ${images.imageMb.toFixed(0)} MB (${images.files} files) ${images.explorerMs.toFixed(0)} ms, server peak memory +${images.explorerPeakGrowthMb.toFixed(0)} MB; save CLI ${images.saveCliMs.toFixed(0)} ms vs Wharf ${images.saveWharfMs.toFixed(0)} ms; pull CLI ${images.pullCliMs.toFixed(0)} ms vs Wharf ${images.pullWharfMs.toFixed(0)} ms`,
+    )
+  }
+  let p7: P7Result | undefined
+  if (wanted('p7')) {
+    p7 = await benchIdle(docker, dockerHost)
+    console.log(
+      `P7 idle, ${p7.containers} running containers, Containers pane open ${p7.idleSeconds} s: server CPU ${p7.serverCpuPct.toFixed(2)} % of a core (target ≤ 1 %), RSS ${p7.serverRssMb.toFixed(0)} MB (target ≤ 150); dockerd meanwhile ${p7.dockerdCpuPct.toFixed(2)} %`,
+    )
+    console.log(
+      `P7 soak ${p7.soakSeconds} s (list, followed log, idle terminal, stats): server RSS ${p7.rssStartMb.toFixed(0)} → ${p7.rssEndMb.toFixed(0)} MB; page heaps ${p7.heaps.map((h) => `${h.tab} ${h.startMb.toFixed(1)} → ${h.endMb.toFixed(1)} MB`).join(', ')} (target growth ≤ 5 %)`,
     )
   }
   if (wanted('p10')) {
@@ -153,6 +164,12 @@ async function measure(): Promise<void> {
               `| P5 the same download through the archive API only (WHARF_NO_HOST_PATHS=1: what a user who cannot read the engine's folders gets) | ${p5.archiveMs.toFixed(0)} ms (median of 3); server peak RSS +${p5.archivePeakGrowthMb.toFixed(0)} MB | same \`docker cp\` run | ${(p5.archiveRatio * 100).toFixed(0)} % of docker cp's throughput | ≥ 80 %, ≤ 64 MiB |`,
             ]
           : []),
+        ...(p7
+          ? [
+              `| P7 idle: ${p7.containers} running containers, the Containers pane open for ${p7.idleSeconds} s | server CPU ${p7.serverCpuPct.toFixed(2)} % of a core; RSS ${p7.serverRssMb.toFixed(0)} MB | dockerd's own CPU meanwhile: ${p7.dockerdCpuPct.toFixed(2)} % | ${p7.serverCpuPct.toFixed(2)} %, ${p7.serverRssMb.toFixed(0)} MB | ≤ 1 %, ≤ 150 MB |`,
+              `| P7 soak: ${p7.soakSeconds} s with the list, a followed log, an idle terminal and live stats, each in its tab | server RSS ${p7.rssStartMb.toFixed(0)} → ${p7.rssEndMb.toFixed(0)} MB; page heaps after GC: ${p7.heaps.map((h) => `${h.tab} ${h.startMb.toFixed(1)} → ${h.endMb.toFixed(1)} MB`).join(', ')} | — | growth: server ${growth(p7.rssStartMb, p7.rssEndMb)}, pages at most ${Math.max(...p7.heaps.map((h) => (h.endMb / h.startMb - 1) * 100)).toFixed(1)} % | ≤ 5 % |`,
+            ]
+          : []),
         ...(p9
           ? [
               `| P9 switch engines: the switcher set to an engine the page has not shown yet → its ${p9.containers} rows painted (${p9.engines} engines connected) | p50 ${p9.switchP50.toFixed(0)} ms, max ${p9.switchMax.toFixed(0)} ms (${p9.switches} switches) | raw \`GET /containers/json?all=1\` over the socket: ${p9.rawListMs.toFixed(1)} ms | p50 ${p9.switchP50.toFixed(0)} ms | ≤ 300 ms |`,
@@ -170,6 +187,10 @@ async function measure(): Promise<void> {
   } finally {
     await removeBenchContainers(docker)
   }
+}
+
+function growth(from: number, to: number): string {
+  return `${((to / from - 1) * 100).toFixed(1)} %`
 }
 
 function record(section: string): void {
