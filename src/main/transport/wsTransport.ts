@@ -9,6 +9,7 @@ import { clientMessage, type ServerMessage } from '../../shared/protocol'
 import { decodeFrame, encodeFrame, FRAME } from '../../shared/terminal'
 import type { Api } from '../api/router'
 import { toErrorData } from '../api/router'
+import { DEFLATE_MIN_BYTES } from './deflate'
 
 /**
  * A client this far behind is disconnected rather than fed more: dropping single events
@@ -49,10 +50,14 @@ function attach(socket: WebSocket, api: Api): void {
   const subscriptions = new Map<number, () => void>()
   const disconnected = api.clientConnected()
   const send = (message: ServerMessage): void => {
-    // Stream events (a log pouring in) are deflated; call results are not: a 1,000-row
-    // list answers faster uncompressed on a local socket (P1), while log text crosses
-    // Chromium's WebSocket path several times faster deflated (P3).
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message), { compress: message.t === 'event' })
+    if (socket.readyState !== socket.OPEN) return
+    // Large stream events (a log pouring in) are deflated; call results are not: a
+    // 1,000-row list answers faster uncompressed on a local socket (P1), while log text
+    // crosses Chromium's WebSocket path several times faster deflated (P3). Small events
+    // (a stats sample a second per visible row) are not worth a deflate each: that was
+    // most of an idle server's CPU (P7).
+    const text = JSON.stringify(message)
+    socket.send(text, { compress: message.t === 'event' && text.length >= DEFLATE_MIN_BYTES })
   }
 
   const sendBytes = (subscription: number, bytes: Uint8Array): void => {
