@@ -1,6 +1,6 @@
 /** Inputs of the network methods (issue 6, N2–N4). */
 import { z } from 'zod'
-import { contains, isCanonical, parseCidr, parseIpv4 } from './cidr'
+import { canonical, contains, isCanonical, parseCidr, parseIp, parseIpv4 } from './cidr'
 import { FIELD_TEXT, fieldText } from './fieldText'
 import { containerRef } from './schemas'
 
@@ -38,13 +38,11 @@ export const createNetworkInput = z
     const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message })
     const subnet = n.subnet ? parseCidr(n.subnet) : null
     if (n.subnet && !subnet) issue('subnet', FIELD_TEXT.subnetCidr)
-    else if (n.subnet && !isCanonical(n.subnet))
-      issue(
-        'subnet',
-        fieldText('subnetHostBits', { example: `${n.subnet.split('/')[0].replace(/\.\d+$/, '.0')}/${n.subnet.split('/')[1]}` }),
-      )
+    else if (subnet && n.subnet && !isCanonical(n.subnet)) issue('subnet', fieldText('subnetHostBits', { example: canonical(subnet) }))
+    // The engine takes an IPv6 subnet without it, and then gives no container an IPv6 address.
+    else if (subnet?.family === 'ipv6' && !n.ipv6) issue('subnet', FIELD_TEXT.subnetNeedsIpv6)
     if (n.gateway) {
-      const gateway = parseIpv4(n.gateway)
+      const gateway = parseIp(n.gateway)
       if (gateway === null) issue('gateway', FIELD_TEXT.gatewayIp)
       else if (!subnet) issue('gateway', FIELD_TEXT.gatewayNeedsSubnet)
       else if (!contains(subnet, gateway)) issue('gateway', fieldText('gatewayOutside', { gateway: n.gateway, subnet: n.subnet ?? '' }))
@@ -53,7 +51,7 @@ export const createNetworkInput = z
       const range = parseCidr(n.ipRange)
       if (!range) issue('ipRange', FIELD_TEXT.rangeCidr)
       else if (!subnet) issue('ipRange', FIELD_TEXT.rangeNeedsSubnet)
-      else if (!(contains(subnet, range.base) && range.bits >= subnet.bits))
+      else if (!(contains(subnet, range.network) && range.bits >= subnet.bits))
         issue('ipRange', fieldText('rangeOutside', { range: n.ipRange, subnet: n.subnet ?? '' }))
     }
   })

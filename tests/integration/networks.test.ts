@@ -79,8 +79,8 @@ describe('networks (N1–N4)', () => {
 
   it('refuses a bad subnet, a gateway outside it, and a subnet that overlaps another network, field by field', async () => {
     const bad = await fails(ctx.api, 'networks.create', spec(`wharf-it-${runId}-bad`, { subnet: '10.0.0.5/33', gateway: 'x' }))
-    expect(bad.fields?.subnet).toMatch(/IPv4 CIDR/)
-    expect(bad.fields?.gateway).toMatch(/IPv4 address/)
+    expect(bad.fields?.subnet).toMatch(/is a CIDR/)
+    expect(bad.fields?.gateway).toMatch(/is an IP address/)
     const outside = await fails(
       ctx.api,
       'networks.create',
@@ -93,6 +93,27 @@ describe('networks (N1–N4)', () => {
     created.push(first.id)
     const overlap = await fails(ctx.api, 'networks.create', spec(`wharf-it-${runId}-b`, { subnet: `10.233.${octet}.128/25` }))
     expect(overlap.fields?.subnet).toBe(`10.233.${octet}.128/25 overlaps the network wharf-it-${runId}-a (10.233.${octet}.0/24)`)
+  })
+
+  it('creates an IPv6 network with its gateway, asks for the IPv6 option, and refuses an overlapping IPv6 subnet', async () => {
+    const subnet = `fd00:77:${octet.toString(16)}::/64`
+    const needsOption = await fails(ctx.api, 'networks.create', spec(`wharf-it-${runId}-v6no`, { subnet }))
+    expect(needsOption.fields?.subnet).toBe('An IPv6 subnet needs the IPv6 option on')
+    const v6 = await ok<{ id: string }>(
+      ctx.api,
+      'networks.create',
+      spec(`wharf-it-${runId}-v6`, { subnet, gateway: `fd00:77:${octet.toString(16)}::1`, ipv6: true }),
+    )
+    created.push(v6.id)
+    const seen = await docker.getNetwork(v6.id).inspect()
+    expect(seen.EnableIPv6).toBe(true)
+    expect(seen.IPAM?.Config).toContainEqual({ Subnet: subnet, Gateway: `fd00:77:${octet.toString(16)}::1` })
+    const overlap = await fails(
+      ctx.api,
+      'networks.create',
+      spec(`wharf-it-${runId}-v6b`, { subnet: `fd00:77:${octet.toString(16)}::/96`, ipv6: true }),
+    )
+    expect(overlap.fields?.subnet).toMatch(/overlaps the network wharf-it-.*-v6 /)
   })
 })
 

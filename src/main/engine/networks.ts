@@ -45,8 +45,20 @@ export class NetworksService {
   list(): Promise<NetworkSummary[]> {
     return this.run(async (docker) => {
       const summaries = await docker.listNetworks()
-      // The list leaves Containers empty; inspect fills it in.
-      const full = await Promise.all(summaries.map((n) => docker.getNetwork(n.Id).inspect()))
+      // The list leaves Containers empty; inspect fills it in. A network removed in
+      // between is gone from the list, not a failure of it.
+      const inspected = await Promise.all(
+        summaries.map((n) =>
+          docker
+            .getNetwork(n.Id)
+            .inspect()
+            .catch((err: unknown) => {
+              if ((err as { statusCode?: number }).statusCode === 404) return null
+              throw err
+            }),
+        ),
+      )
+      const full = inspected.filter((n): n is NonNullable<typeof n> => n !== null)
       const podman = this.engine.getStatus().flavor === 'podman'
       return full.map((n) => ({
         id: n.Id,
@@ -75,7 +87,13 @@ export class NetworksService {
     if (spec.subnet) {
       const wanted = parseCidr(spec.subnet)
       const clash =
-        wanted && (await this.list()).find((n) => n.subnets.some((s) => overlaps(wanted, parseCidr(s.subnet) ?? { base: -1, bits: 32 })))
+        wanted &&
+        (await this.list()).find((n) =>
+          n.subnets.some((s) => {
+            const theirs = parseCidr(s.subnet)
+            return theirs !== null && overlaps(wanted, theirs)
+          }),
+        )
       if (clash) {
         const message = `${spec.subnet} overlaps the network ${clash.name} (${clash.subnets.map((s) => s.subnet).join(', ')})`
         throw new WharfError({ code: 'invalid_input', message, fields: { subnet: message } })

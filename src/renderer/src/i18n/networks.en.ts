@@ -44,7 +44,7 @@ export default {
     overlay: 'Spans the nodes of a swarm; needs swarm mode.',
   },
   subnet: 'Subnet',
-  subnetHint: 'Optional. The engine picks one when empty.',
+  subnetHint: 'Optional. The engine picks one when empty. IPv6 (e.g. fd00:28::/64) needs the IPv6 option.',
   gateway: 'Gateway',
   ipRange: 'IP range',
   flags: 'Options',

@@ -44,7 +44,7 @@ export default {
     overlay: '跨越 swarm 的多个节点；需要 swarm 模式。',
   },
   subnet: '子网',
-  subnetHint: '可选。留空则由引擎分配。',
+  subnetHint: '可选。留空则由引擎分配。IPv6 子网（如 fd00:28::/64）需勾选 IPv6。',
   gateway: '网关',
   ipRange: 'IP 范围',
   flags: '选项',
