@@ -103,13 +103,17 @@ try {
   process.exit(1)
 }
 
-// Two lanes on the machine's cores: ESLint (the longest, type-aware over the .vue files)
-// alone, and the rest one after another; the engines start meanwhile. Tests wait for
-// both lanes, so no test shares the cores with them (some tests time the engine).
+// Three lanes on the machine's cores: ESLint over the .vue files (type-aware linting of
+// single-file components is the slowest check), ESLint over the rest then Prettier, and
+// typecheck then build; the engines start meanwhile. Tests wait for all of them, so no
+// test shares the cores with them (some tests time the engine).
 const checks = Promise.all([
-  backgroundStep('eslint', bin('eslint'), ['.']),
+  backgroundStep('eslint (.vue)', bin('eslint'), ['src/**/*.vue']),
   inSequence(
+    () => backgroundStep('eslint', bin('eslint'), ['.', '--ignore-pattern', '**/*.vue']),
     () => backgroundStep('prettier', bin('prettier'), ['--check', '.']),
+  ),
+  inSequence(
     () => backgroundStep('typecheck', 'npm', ['run', '--silent', 'typecheck']),
     () => backgroundStep('build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']),
   ),
@@ -141,7 +145,7 @@ if (engine) {
     failures.push('podman')
   }
 }
-const [, [, , built]] = await checks
+const [, , [, built]] = await checks
 
 if (engine) {
   // Settings (and engines added by the tests) in a folder of the run's own, never the user's.
