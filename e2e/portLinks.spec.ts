@@ -21,7 +21,7 @@ test(
       StopTimeout: 1,
     })
     await c.start()
-    const hostPort = (await c.inspect()).NetworkSettings.Ports['80/tcp']![0].HostPort
+    const hostPort = (await c.inspect()).NetworkSettings.Ports['80/tcp'][0].HostPort
     const url = `http://localhost:${hostPort}/`
     await new DetailPage(page).open(name, 'inspect')
     const link = page.getByRole('link', { name: `${hostPort} → 80/tcp` })

@@ -50,7 +50,7 @@ afterAll(async () => {
 describe('containers.openPort', () => {
   it('answers http on localhost at the published host port, which reaches the container (browser mode opens nothing)', async () => {
     const info = await docker.getContainer(id).inspect()
-    const hostPort = info.NetworkSettings.Ports['80/tcp']![0].HostPort
+    const hostPort = info.NetworkSettings.Ports['80/tcp'][0].HostPort
     const result = await ok<{ url: string; opened: boolean }>(plain.api, 'containers.openPort', { id, port: 80, protocol: 'tcp' })
     expect(result).toEqual({ url: `http://localhost:${hostPort}/`, opened: false })
     const page = await fetch(`${result.url}hostname`)
@@ -67,7 +67,7 @@ describe('containers.openPort', () => {
 
   it('uses https for 8443 and the one address it is bound to', async () => {
     const info = await docker.getContainer(id).inspect()
-    const hostPort = info.NetworkSettings.Ports['8443/tcp']![0].HostPort
+    const hostPort = info.NetworkSettings.Ports['8443/tcp'][0].HostPort
     const result = await ok<{ url: string }>(plain.api, 'containers.openPort', { id, port: 8443 })
     expect(result.url).toBe(`https://127.0.0.1:${hostPort}/`)
   })
