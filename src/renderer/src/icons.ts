@@ -44,6 +44,7 @@ export {
   DownloadOutline as SaveIcon,
   Close as CloseIcon,
   OpenOutline as PopOutIcon,
+  Checkmark as CheckIcon,
   RemoveOutline as HidePanelIcon,
 } from '@vicons/ionicons5'
 
