@@ -16,7 +16,7 @@ export interface PanelLayout {
 }
 
 const KEY = 'wharf.terminalPanel'
-export const PANEL_DEFAULTS: PanelLayout = { open: false, width: 560, height: 300 }
+export const PANEL_DEFAULTS: PanelLayout = { open: false, width: 560, height: 260 }
 export const PANEL_LIMITS = { width: { min: 320, max: 1400 }, height: { min: 160, max: 900 } }
 
 export function readLayout(session: Pick<Storage, 'getItem'>, local: Pick<Storage, 'getItem'>): PanelLayout {
