@@ -31,7 +31,7 @@ export function readLayout(session: Pick<Storage, 'getItem'>, local: Pick<Storag
 function parse(text: string | null): Partial<PanelLayout> | null {
   try {
     const value: unknown = JSON.parse(text ?? 'null')
-    return value && typeof value === 'object' ? (value) : null
+    return value && typeof value === 'object' ? value : null
   } catch {
     return null
   }
