@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DetailPage } from './pages/DetailPage'
 import { RunPage } from './pages/RunPage'
-import { TerminalPage } from './pages/TerminalPage'
+import { TerminalPanelPage } from './pages/TerminalPanelPage'
 import { VolumesPage } from './pages/VolumesPage'
 import { expect, inElectron, test } from './support/app'
 import { cleanup, runLabel, TEST_IMAGE, testDocker, uniqueName } from './support/engine'
@@ -98,9 +98,9 @@ test.describe('Electron shell', () => {
     await expect(window.getByRole('heading', { level: 1, name })).toBeVisible()
     await expect(detail.logs()).toContainText('hello from electron')
 
-    await window.getByRole('button', { name: /Open terminal/ }).click()
-    const term = new TerminalPage(window)
-    await expect(term.tab(new RegExp(`${name} · shell`))).toHaveAttribute('aria-selected', 'true')
+    const term = new TerminalPanelPage(window, name)
+    await term.open()
+    await term.start()
     await term.type('printf "bytes:%s\\n" $((6*7))')
     await expect(term.screen()).toContainText('bytes:42')
     await window.getByRole('button', { name: /^Close terminal / }).click()

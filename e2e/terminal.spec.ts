@@ -2,6 +2,7 @@ import { expect, test } from './support/app'
 import { ContainersPage } from './pages/ContainersPage'
 import { DetailPage } from './pages/DetailPage'
 import { TerminalPage } from './pages/TerminalPage'
+import { TerminalPanelPage } from './pages/TerminalPanelPage'
 import { cleanup, runLabel, TEST_IMAGE, runContainer, testDocker, uniqueName } from './support/engine'
 
 const docker = testDocker()
@@ -63,8 +64,13 @@ test('exec: a flood is stopped by Ctrl-C within a second or two and the page sta
   const c = await runContainer(docker, name)
   const detail = new DetailPage(page)
   await detail.open(c.id)
-  await page.getByRole('button', { name: /Open terminal/ }).click()
+  // Opened beside the container, then popped out: the Terminal pane's full-size terminal, as before the panel.
+  const panel = new TerminalPanelPage(page, name)
+  await panel.open()
+  await panel.start()
+  await panel.panel().getByRole('button', { name: 'Pop out to the Terminal pane' }).click()
   const term = new TerminalPage(page)
+  await expect(term.tab(new RegExp(`${name} · shell`))).toHaveAttribute('aria-selected', 'true')
   await term.type('yes wharf-flood')
   await expect(term.screen()).toContainText('wharf-flood')
   await page.waitForTimeout(1500)

@@ -10,7 +10,8 @@
  * What stands in for Electron itself: ipcMain/ipcRenderer/contextBridge (the copies),
  * the window's document lifecycle (a new document runs a new preload and main hears
  * `did-navigate`), the scheme dispatch and download manager (desktopBridge.ts), the
- * native open dialog (answered from `answerDialog`), and safeStorage (AES-GCM with a
+ * native open dialog (answered from `answerDialog`), the system browser (recorded in
+ * `externalOpens`), and safeStorage (AES-GCM with a
  * key held in memory).
  */
 import type { Page } from '@playwright/test'
@@ -77,6 +78,8 @@ export class DesktopHarness {
   /** The window's webContents: one per page, as each test opens the app's window afresh. */
   private contents = new FakeWebContents()
   private readonly dialogAnswers: Array<string | null> = []
+  /** What main handed to the system browser (shell.openExternal), in order. */
+  readonly externalOpens: string[] = []
   private readonly downloadWaiters: Array<(d: SavedDownload) => void> = []
   private readonly desktop: DesktopApi
   /** The registry-login vault, over a stand-in for safeStorage. */
@@ -97,6 +100,10 @@ export class DesktopHarness {
       vault: this.vault,
       engineSecrets: vaultSecrets(box, () => this.userData, 'linux'),
       pickPath: () => Promise.resolve({ path: this.dialogAnswers.shift() ?? null }),
+      openExternal: (url) => {
+        this.externalOpens.push(url)
+        return Promise.resolve()
+      },
     })
   }
 

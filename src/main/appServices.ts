@@ -6,7 +6,7 @@
  */
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { PathPicker } from './api/context'
+import type { ExternalOpener, PathPicker } from './api/context'
 import { TransferTickets } from './downloads/tickets'
 import { EngineBook } from './engine/engineBook'
 import { KnownHosts } from './engine/knownHosts'
@@ -25,6 +25,8 @@ export interface AppOptions extends ScopeOptions {
   /** Added engines' secrets (SSH key passphrases); without one, in memory only (browser mode). */
   engineSecrets?: EngineSecrets
   pickPath?: PathPicker
+  /** Hands a web address main built to the system browser (desktop only). */
+  openExternal?: ExternalOpener
   /** Where settings and added engines are kept; without one, in memory only (tests). */
   settings?: SettingsStore
   /** The user's known_hosts (default $WHARF_KNOWN_HOSTS, else ~/.ssh/known_hosts). */
@@ -45,6 +47,8 @@ export interface AppServices {
   tickets: TransferTickets
   /** The desktop app's native open dialog; absent in browser mode, where paths are typed. */
   pickPath?: PathPicker
+  /** The desktop's system browser, for addresses main built itself (a published port); absent in browser mode, where the page opens a tab. */
+  openExternal?: ExternalOpener
   /** Ends every terminal session (their processes in the engines first), then every engine. */
   dispose(): Promise<void>
 }
@@ -70,6 +74,7 @@ export function createAppServices(options: AppOptions = {}): AppServices {
     terminals,
     tickets: new TransferTickets(),
     pickPath: options.pickPath,
+    openExternal: options.openExternal,
     async dispose() {
       await terminals.closeAll()
       await engines.dispose()

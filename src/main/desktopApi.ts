@@ -5,7 +5,7 @@
  * runs behind the window is the same code in both.
  */
 import type { IpcMain } from 'electron'
-import type { PathPicker } from './api/context'
+import type { ExternalOpener, PathPicker } from './api/context'
 import { createApi } from './api/router'
 import { createAppServices, type AppServices } from './appServices'
 import { transferRoutes } from './downloads/transfers'
@@ -23,6 +23,8 @@ export interface DesktopShell {
   /** Added engines' secrets, in the OS's secret store (engine/engineSecrets.ts). */
   engineSecrets?: EngineSecrets
   pickPath?: PathPicker
+  /** The system browser (shell.openExternal), for the web addresses main builds itself. */
+  openExternal?: ExternalOpener
   /** The engine to use instead of detecting one (tests). */
   engine?: string
   /** Where settings and added engines are kept (the app's user-data folder); none: in memory only. */
@@ -45,6 +47,7 @@ export function startDesktopApi(shell: DesktopShell): DesktopApi {
     vault: shell.vault,
     engineSecrets: shell.engineSecrets,
     pickPath: shell.pickPath,
+    openExternal: shell.openExternal,
     settings: shell.settings,
   })
   const ipc = serveApiOverIpc(shell.ipcMain, createApi(app), shell.isTrustedSender)

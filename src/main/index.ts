@@ -53,6 +53,8 @@ if (!app.requestSingleInstanceLock()) {
       vault: encryptedVault(safeStorage, () => app.getPath('userData')),
       engineSecrets: vaultSecrets(safeStorage, () => app.getPath('userData')),
       pickPath: nativePathPicker(() => mainWindow),
+      // Only addresses main built from an engine's port binding (containers.openPort) come here.
+      openExternal: (url) => shell.openExternal(url),
       settings: openSettings(app.getPath('userData')),
     })
     serveDownloads(desktop.handleTransfer)

@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'containers.update',
   'containers.rename',
   'containers.commit',
+  'containers.openPort',
   'images.list',
   'images.inspect',
   'images.history',

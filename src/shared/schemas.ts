@@ -19,6 +19,11 @@ export const empty = z.object({}).strict()
 
 export const containerTarget = z.object({ id: containerRef }).strict()
 
+/** One of a container's ports, by the container's own number and protocol (as in `80/tcp`). */
+export const openPortInput = z
+  .object({ id: containerRef, port: z.number().int().min(1).max(65535), protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp') })
+  .strict()
+
 export const stopInput = z
   .object({
     id: containerRef,

@@ -1,6 +1,7 @@
 /** Containers (C1–C11) bound to the contract: lifecycle, create, inspect, logs, stats. */
 import type { MethodName, StreamName } from '../../shared/contract'
 import { streamLogs } from '../engine/logs/logStream'
+import { publishedPortUrl } from '../engine/publishedPort'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
 export const containerMethods: MethodHandlers<Prefixed<MethodName, 'containers'>> = {
@@ -19,6 +20,12 @@ export const containerMethods: MethodHandlers<Prefixed<MethodName, 'containers'>
   'containers.update': ({ id, ...options }, { engine }) => engine.containerConfig.update(id, options),
   'containers.rename': ({ id, name }, { engine }) => engine.containerConfig.rename(id, name),
   'containers.commit': ({ id, reference, ...options }, { engine }) => engine.containerConfig.commit(id, reference, options),
+  'containers.openPort': async ({ id, port, protocol }, { engine, openExternal }) => {
+    const url = publishedPortUrl(await engine.containerConfig.inspect(id), port, protocol ?? 'tcp', engine.connection.getStatus().endpoint)
+    if (!openExternal) return { url, opened: false }
+    await openExternal(url)
+    return { url, opened: true }
+  },
 }
 
 export const containerStreams: StreamHandlers<Prefixed<StreamName, 'containers'>> = {

@@ -19,6 +19,7 @@ import type { AppServices } from '../appServices'
 import type { EngineScope } from '../engine/scope'
 
 export type PathPicker = (kind: 'folder' | 'archive' | 'compose') => Promise<{ path: string | null }>
+export type ExternalOpener = (url: string) => Promise<void>
 
 export type AppContext = AppServices
 export interface EngineContext extends AppContext {

@@ -43,6 +43,9 @@ export {
   CloudUploadOutline as LoadIcon,
   DownloadOutline as SaveIcon,
   Close as CloseIcon,
+  OpenOutline as PopOutIcon,
+  Checkmark as CheckIcon,
+  RemoveOutline as HidePanelIcon,
 } from '@vicons/ionicons5'
 
 /** A container action's icon, the same on a row, in its menu and on the bulk bar. */

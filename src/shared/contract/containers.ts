@@ -45,6 +45,13 @@ export const containersMethods = {
   'containers.rename': engineMethod<typeof s.renameInput, ActionResult>(s.renameInput),
   /** `docker commit`: the container's filesystem as a new image. */
   'containers.commit': engineMethod<typeof s.commitInput, CommitResult>(s.commitInput),
+  /**
+   * The web address of a published port, built in main from the engine's own binding
+   * (the engine's host, or localhost for a local socket; https for 443/8443). The desktop
+   * opens it in the system browser itself (`opened`); browser mode only answers it, for
+   * the page to open in a tab. The renderer never names the address.
+   */
+  'containers.openPort': engineMethod<typeof s.openPortInput, { url: string; opened: boolean }>(s.openPortInput),
 } as const
 
 export const containersStreams = {

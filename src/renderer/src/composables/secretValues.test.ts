@@ -29,8 +29,8 @@ describe('published ports as links', () => {
         '9000/tcp': null,
       }),
     ).toEqual([
-      { text: '8080 → 80/tcp', url: 'http://localhost:8080/' },
-      { text: '127.0.0.1:8443 → 443/tcp', url: 'https://127.0.0.1:8443/' },
+      { text: '8080 → 80/tcp', link: { url: 'http://localhost:8080/', port: 80, protocol: 'tcp' } },
+      { text: '127.0.0.1:8443 → 443/tcp', link: { url: 'https://127.0.0.1:8443/', port: 443, protocol: 'tcp' } },
       { text: '5353 → 53/udp' },
       { text: '9000/tcp' },
     ])

@@ -39,6 +39,16 @@ export default {
     closed: 'The session was closed.',
   },
   gone: 'This session no longer exists in Wharf (it was closed elsewhere, or Wharf restarted).',
+  panel: {
+    label: 'Terminal in {name}',
+    autoShell: 'bash, else sh',
+    start: 'Start terminal',
+    popOut: 'Pop out to the Terminal pane',
+    hide: 'Hide the terminal panel (the session keeps running)',
+    close: 'End the session and close the panel',
+    notRunning: '{name} is not running. Start it to open a terminal in it.',
+    resize: 'Resize the terminal panel',
+  },
   form: {
     title: 'New terminal',
     container: 'Container',

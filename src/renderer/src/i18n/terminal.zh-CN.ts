@@ -38,6 +38,16 @@ export default {
     closed: '会话已关闭。',
   },
   gone: 'Wharf 中已没有这个会话（它在别处被关闭，或 Wharf 重启了）。',
+  panel: {
+    label: '{name} 中的终端',
+    autoShell: '有 bash 用 bash，否则 sh',
+    start: '启动终端',
+    popOut: '移到“终端”页',
+    hide: '隐藏终端面板（会话继续运行）',
+    close: '结束会话并关闭面板',
+    notRunning: '{name} 未在运行。启动后才能在其中打开终端。',
+    resize: '调整终端面板大小',
+  },
   form: {
     title: '新建终端',
     container: '容器',

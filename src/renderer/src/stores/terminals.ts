@@ -10,6 +10,7 @@ import type { TerminalInfo, TerminalStatus } from '@shared/terminal'
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref } from 'vue'
 import { useApi } from '../api'
+import { readDocked, writeDocked } from './terminalDocks'
 
 /** What to open, on which engine (a host shell's DOCKER_HOST points at it). */
 export type OpenSpec =
@@ -26,13 +27,38 @@ export const useTerminalsStore = defineStore('terminals', () => {
   /** The size of the last terminal shown, so a new session starts at the size it will have. */
   const size = ref({ cols: 100, rows: 30 })
 
-  const active = computed(() => sessions.value.find((s) => s.id === activeId.value) ?? null)
+  /** Session id → the panel it is docked in (`engine/container`). */
+  const docked = ref<Record<number, string>>(readDocked())
+  /** The Terminal pane's tabs: every session not docked beside a container. */
+  const tabs = computed(() => sessions.value.filter((s) => docked.value[s.id] === undefined))
+  const active = computed(() => tabs.value.find((s) => s.id === activeId.value) ?? null)
+
+  function setDocked(next: Record<number, string>): void {
+    docked.value = next
+    writeDocked(next)
+  }
+
+  /** The live or ended session docked beside this container, if any. */
+  function dockedFor(engine: string, container: string): TerminalInfo | null {
+    const key = dockKey(engine, container)
+    return sessions.value.find((s) => docked.value[s.id] === key) ?? null
+  }
+
+  /** Moves a docked session to the Terminal pane's tabs, in front. */
+  function popOut(id: number): void {
+    const { [id]: _gone, ...rest } = docked.value
+    setDocked(rest)
+    activeId.value = id
+  }
 
   async function refresh(): Promise<void> {
     loading.value = true
     try {
       sessions.value = await api.call('terminals.list', {})
-      if (!sessions.value.some((s) => s.id === activeId.value)) activeId.value = sessions.value.at(-1)?.id ?? null
+      const ids = new Set(sessions.value.map((s) => s.id))
+      // Docks whose session main no longer has (main restarted, closed elsewhere) go.
+      setDocked(Object.fromEntries(Object.entries(docked.value).filter(([id]) => ids.has(Number(id)))))
+      if (!tabs.value.some((s) => s.id === activeId.value)) activeId.value = tabs.value.at(-1)?.id ?? null
       error.value = null
     } catch (err) {
       error.value = message(err)
@@ -47,11 +73,15 @@ export const useTerminalsStore = defineStore('terminals', () => {
   })
   onScopeDispose(stopTransport)
 
-  /** Opens a session and brings its tab to the front; the error (the engine's words) is thrown to the caller. */
-  async function open(spec: OpenSpec): Promise<TerminalInfo> {
+  /**
+   * Opens a session and brings its tab to the front, or with `dock` docks it beside its
+   * container instead; the error (the engine's words) is thrown to the caller.
+   */
+  async function open(spec: OpenSpec, options: { dock?: boolean } = {}): Promise<TerminalInfo> {
     const info = await start(spec)
+    if (options.dock && spec.kind !== 'host') setDocked({ ...docked.value, [info.id]: dockKey(spec.engine, spec.container) })
     sessions.value = [...sessions.value.filter((s) => s.id !== info.id), info]
-    activeId.value = info.id
+    if (!options.dock) activeId.value = info.id
     return info
   }
 
@@ -81,23 +111,26 @@ export const useTerminalsStore = defineStore('terminals', () => {
       : { kind: 'exec', engine, container, ...info.exec }
   }
 
-  /** Opens the same thing again in place of an ended tab. */
+  /** Opens the same thing again in place of an ended tab (or in the same panel, when docked). */
   async function reopen(id: number): Promise<void> {
     const old = sessions.value.find((s) => s.id === id)
     if (!old) return
     const info = await start(specOf(old))
+    const dock = docked.value[id]
     await close(id)
+    if (dock !== undefined) setDocked({ ...docked.value, [info.id]: dock })
     const at = sessions.value.findIndex((s) => s.createdAt > old.createdAt)
     const next = [...sessions.value]
     next.splice(at === -1 ? next.length : at, 0, info)
     sessions.value = next
-    activeId.value = info.id
+    if (dock === undefined) activeId.value = info.id
   }
 
   async function close(id: number): Promise<void> {
-    const index = sessions.value.findIndex((s) => s.id === id)
+    const index = tabs.value.findIndex((s) => s.id === id)
     sessions.value = sessions.value.filter((s) => s.id !== id)
-    if (activeId.value === id) activeId.value = (sessions.value[index] ?? sessions.value[index - 1])?.id ?? null
+    undock(id)
+    if (activeId.value === id) activeId.value = (tabs.value[index] ?? tabs.value[index - 1])?.id ?? null
     try {
       await api.call('terminals.close', { id })
     } catch (err) {
@@ -113,15 +146,45 @@ export const useTerminalsStore = defineStore('terminals', () => {
   /** A tab whose session main no longer has. */
   function forget(id: number): void {
     sessions.value = sessions.value.filter((s) => s.id !== id)
-    if (activeId.value === id) activeId.value = sessions.value.at(-1)?.id ?? null
+    undock(id)
+    if (activeId.value === id) activeId.value = tabs.value.at(-1)?.id ?? null
+  }
+
+  function undock(id: number): void {
+    if (docked.value[id] === undefined) return
+    const { [id]: _gone, ...rest } = docked.value
+    setDocked(rest)
   }
 
   function resized(next: Omit<SignalInput<'terminals.resize'>, 'id'>): void {
     size.value = next
   }
 
-  return { sessions, activeId, active, loading, error, size, refresh, open, reopen, close, setStatus, forget, resized, specOf }
+  return {
+    sessions,
+    tabs,
+    docked,
+    activeId,
+    active,
+    loading,
+    error,
+    size,
+    refresh,
+    open,
+    reopen,
+    close,
+    setStatus,
+    forget,
+    resized,
+    specOf,
+    dockedFor,
+    popOut,
+  }
 })
+
+function dockKey(engine: string, container: string): string {
+  return `${engine}/${container}`
+}
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
