@@ -109,6 +109,10 @@ export const METHOD_NAMES = [
   'swarm.secrets',
   'swarm.createSecret',
   'swarm.removeSecret',
+  'swarm.stackTool',
+  'swarm.stack',
+  'swarm.deployStack',
+  'swarm.removeStack',
 ] as const
 
 export const STREAM_NAMES = [
