@@ -6,18 +6,13 @@
  */
 import { dirname } from 'node:path'
 import { WharfError } from '../../shared/errors'
+import type { StackDeployInput } from '../../shared/swarm/schemas'
+import { stackDeployArgs } from '../../shared/swarm/stackCommand'
 import type { TaskInfo } from '../../shared/tasks'
 import type { AppServices } from '../appServices'
 import type { EngineScope } from '../engine/scope'
 import { engineEnvironment, readComposeFile, runTool } from './composeRun'
 import { stackTool } from './stackTool'
-
-export interface StackDeployInput {
-  name: string
-  file: string
-  prune: boolean
-  resolveImage: 'always' | 'changed' | 'never'
-}
 
 export const NO_DOCKER_CLI =
   'Deploying a stack needs the docker CLI (`docker stack deploy`), which is not installed where Wharf runs. Install it (Debian/Ubuntu: `sudo apt install docker.io`, or docker-ce-cli from Docker’s repository; Fedora: `sudo dnf install docker-cli`; macOS and Windows: Docker Desktop) and try again. Podman’s `docker` command has no stacks.'
@@ -34,10 +29,6 @@ async function requireManager(engine: EngineScope): Promise<void> {
     })
 }
 
-export function stackDeployArgs(input: StackDeployInput, file: string): string[] {
-  return ['stack', 'deploy', '-c', file, ...(input.prune ? ['--prune'] : []), '--resolve-image', input.resolveImage, input.name]
-}
-
 export async function startStackDeploy(app: AppServices, engine: EngineScope, input: StackDeployInput): Promise<TaskInfo> {
   const tool = await stackTool()
   if (!tool) throw new WharfError({ code: 'unsupported', message: NO_DOCKER_CLI })
@@ -49,7 +40,7 @@ export async function startStackDeploy(app: AppServices, engine: EngineScope, in
     'stack',
     `deploy ${input.name} (docker ${tool.version})`,
     async (task) => {
-      await runTool(tool, stackDeployArgs(input, file.path), dirname(file.path), env, task)
+      await runTool(tool, stackDeployArgs({ ...input, file: file.path }), dirname(file.path), env, task)
       return `Stack ${input.name} deployed`
     },
     engine.id,

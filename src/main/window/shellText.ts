@@ -23,7 +23,7 @@ const text: Record<ShellLocale, ShellText> = {
   },
   'zh-CN': {
     helpReadme: 'Wharf 使用说明',
-    kind: { pull: '拉取', push: '推送', build: '构建', load: '导入镜像', clone: '克隆数据卷', compose: 'Compose', stack: '堆栈' },
+    kind: { pull: '拉取', push: '推送', build: '构建', load: '导入镜像', clone: '克隆数据卷', compose: 'Compose', stack: '栈' },
     finished: (kind) => `${kind}完成`,
     failed: (kind) => `${kind}失败`,
   },

@@ -182,4 +182,6 @@ export const stackDeployInput = z
   })
   .strict()
 
+export type StackDeployInput = z.infer<typeof stackDeployInput>
+
 export const stackToolInput = z.object({ refresh: z.boolean().optional() }).strict()
