@@ -94,7 +94,7 @@ test('deploy a stack from a compose file, see it on its page, and remove it', as
   await page.getByRole('tab', { name: 'Stacks' }).click()
   await expect(page.getByText('No stacks on this swarm.')).toBeVisible()
 
-  await page.getByRole('button', { name: 'Deploy stack…' }).first().click()
+  await page.getByRole('button', { name: 'Deploy stack…' }).click()
   dialog = page.getByRole('dialog', { name: 'Deploy a stack' })
   await expect(dialog.getByRole('status')).toHaveText(/^Runs docker stack deploy with the docker CLI \d+\.\d+/)
   await dialog.getByLabel('Compose file').fill('stack.yml')
