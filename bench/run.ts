@@ -18,6 +18,7 @@ import { benchRenderer, type RendererResult } from './renderer'
 import { benchEngines, type P9Result } from './p9-engines'
 import { benchComposeLogs } from './p10-compose'
 import { benchIdle, type P7Result } from './p7-idle'
+import { benchSwarmList } from './p10-swarm'
 import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
@@ -89,11 +90,19 @@ async function measure(): Promise<void> {
       `P7 soak ${p7.soakSeconds} s (list, followed log, idle terminal, stats): server RSS ${p7.rssStartMb.toFixed(0)} → ${p7.rssEndMb.toFixed(0)} MB; page heaps ${p7.heaps.map((h) => `${h.tab} ${h.startMb.toFixed(1)} → ${h.endMb.toFixed(1)} MB`).join(', ')} (target growth ≤ 5 %)`,
     )
   }
-  if (wanted('p10')) {
-    // Printed, not yet recorded in docs/benchmarks.md: the Swarm half of P10 is still to come.
-    const p10 = await benchComposeLogs(docker, socket, dockerHost)
+  // WHARF_BENCH_ONLY=p10 runs both halves; p10-compose or p10-swarm one.
+  let p10: Awaited<ReturnType<typeof benchComposeLogs>> | undefined
+  if (wanted('p10') || wanted('p10-compose')) {
+    p10 = await benchComposeLogs(docker, socket, dockerHost)
     console.log(
       `P10 compose project log, ${p10.services} services × ${p10.lines / p10.services} lines merged: raw per-container follows ${p10.rawMs.toFixed(0)} ms, Wharf merged ${p10.wharfMs.toFixed(0)} ms, ${(p10.ratio * 100).toFixed(0)} % of raw (target ≥ 70 %)`,
+    )
+  }
+  let swarm: Awaited<ReturnType<typeof benchSwarmList>> | undefined
+  if (wanted('p10') || wanted('p10-swarm')) {
+    swarm = await benchSwarmList()
+    console.log(
+      `P10 swarm services list, ${swarm.services} services and ${swarm.tasks} tasks: raw GET /services + GET /tasks ${swarm.rawMs.toFixed(1)} ms, Wharf ${swarm.wharfMs.toFixed(1)} ms, ${swarm.ratio.toFixed(2)}× raw (target ≤ 1.2×)`,
     )
   }
   if (!wanted('p1') && !wanted('p9')) return
@@ -168,6 +177,16 @@ async function measure(): Promise<void> {
           ? [
               `| P7 idle: ${p7.containers} running containers, the Containers pane open for ${p7.idleSeconds} s | server CPU ${p7.serverCpuPct.toFixed(2)} % of a core; RSS ${p7.serverRssMb.toFixed(0)} MB | dockerd's own CPU meanwhile: ${p7.dockerdCpuPct.toFixed(2)} % | ${p7.serverCpuPct.toFixed(2)} %, ${p7.serverRssMb.toFixed(0)} MB | ≤ 1 %, ≤ 150 MB |`,
               `| P7 soak: ${p7.soakSeconds} s with the list, a followed log, an idle terminal and live stats, each in its tab | server RSS ${p7.rssStartMb.toFixed(0)} → ${p7.rssEndMb.toFixed(0)} MB; page heaps after GC: ${p7.heaps.map((h) => `${h.tab} ${h.startMb.toFixed(1)} → ${h.endMb.toFixed(1)} MB`).join(', ')} | — | growth: server ${growth(p7.rssStartMb, p7.rssEndMb)}, pages at most ${Math.max(...p7.heaps.map((h) => (h.endMb / h.startMb - 1) * 100)).toFixed(1)} % | ≤ 5 % |`,
+            ]
+          : []),
+        ...(p10
+          ? [
+              `| P10 a compose project's merged log, ${p10.services} services × ${(p10.lines / p10.services).toLocaleString('en')} lines, at the API's sink | ${p10.wharfMs.toFixed(0)} ms | raw per-container follows over the socket, side by side: ${p10.rawMs.toFixed(0)} ms | ${(p10.ratio * 100).toFixed(0)} % of raw throughput | ≥ 70 % |`,
+            ]
+          : []),
+        ...(swarm
+          ? [
+              `| P10 the Swarm services list, ${swarm.services} services and ${swarm.tasks} tasks (swarm.services through the API) | ${swarm.wharfMs.toFixed(1)} ms | raw \`GET /services\` + \`GET /tasks\` over the socket: ${swarm.rawMs.toFixed(1)} ms | ${swarm.ratio.toFixed(2)}× | ≤ 1.2× |`,
             ]
           : []),
         ...(p9

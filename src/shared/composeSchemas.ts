@@ -53,7 +53,8 @@ export const projectLogsInput = z
   })
   .strict()
 
-const filePath = z
+/** A compose file on the machine running Wharf (also what `docker stack deploy -c` reads). */
+export const composeFilePath = z
   .string()
   .trim()
   .min(1, 'Type the path of a compose file')
@@ -64,11 +65,11 @@ const filePath = z
   )
   .refine((p) => !p.includes('\0'), 'Not a valid path')
 
-export const composeFileInput = z.object({ path: filePath }).strict()
+export const composeFileInput = z.object({ path: composeFilePath }).strict()
 
 export const composeRunInput = z
   .object({
-    file: filePath,
+    file: composeFilePath,
     command: z.enum(COMPOSE_COMMANDS),
     /** `-p`: the project name; the tool's default (the folder's name) when absent. */
     project: z

@@ -110,6 +110,10 @@ export const METHOD_NAMES = [
   'swarm.secrets',
   'swarm.createSecret',
   'swarm.removeSecret',
+  'swarm.stackTool',
+  'swarm.stack',
+  'swarm.deployStack',
+  'swarm.removeStack',
 ] as const
 
 export const STREAM_NAMES = [

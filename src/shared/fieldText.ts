@@ -64,6 +64,8 @@ export const FIELD_TEXT = {
   swarmPortTwice: 'Port {port} is published twice',
   swarmValueRequired: 'A value is required',
   swarmValueLong: 'A value is at most 500 KiB',
+  stackNameRequired: 'A stack name is required',
+  stackName: 'A stack name is lowercase letters, digits, _ and -, starting with a letter or digit (at most 63)',
 } as const
 
 export type FieldTextKey = keyof typeof FIELD_TEXT

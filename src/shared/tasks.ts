@@ -3,7 +3,7 @@
  * tasks panel lists them, shows per-layer progress as the seeds' `docker pull` transcript
  * does, and can cancel them.
  */
-export type TaskKind = 'pull' | 'push' | 'build' | 'load' | 'clone' | 'compose'
+export type TaskKind = 'pull' | 'push' | 'build' | 'load' | 'clone' | 'compose' | 'stack'
 export type TaskState = 'running' | 'done' | 'failed' | 'cancelled'
 
 export interface LayerProgress {

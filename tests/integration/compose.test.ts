@@ -172,6 +172,44 @@ describe('compose projects (E7)', () => {
     expect(got.filter((l) => l.text.startsWith('late-web')).every((l) => l.service === 'web')).toBe(true)
   })
 
+  it('takes in the containers that up recreates or scales while following, each line once', async () => {
+    const live = collect<ProjectLogBatch>(ctx.api, 'compose.logs', { project, tail: 1, follow: true })
+    let ended = false
+    void live.ended.then(() => (ended = true))
+    await waitFor(() => lines(live.events).length >= 3, 'the history')
+    // Scaled up: a third web container, as `up --scale web=3` makes it.
+    await createTestContainer(docker, { name: `${project}-web-3`, labels: labels('web', 3), cmd: ticker('web3', 5, 30, 300), start: true })
+    // Recreated: web-2 removed and made again under its name (a new container), as `up` does after a change.
+    await docker.getContainer(`${project}-web-2`).remove({ force: true })
+    await createTestContainer(docker, {
+      name: `${project}-web-2`,
+      labels: labels('web', 2),
+      cmd: ticker('fresh2', 5, 30, 300),
+      start: true,
+    })
+    const got = await waitFor(() => {
+      const l = lines(live.events)
+      return l.filter((x) => x.text.startsWith('web3 ') || x.text.startsWith('fresh2 ')).length >= 10 ? l : undefined
+    }, 'the new containers’ lines')
+    const last = live.events.filter((b) => b.sources).at(-1)?.sources ?? []
+    expect(last.map((x) => x.container).sort()).toEqual(
+      [`${project}-web-1`, `${project}-web-2`, `${project}-web-2`, `${project}-web-3`, `${project}-worker-1`].sort(),
+    )
+    expect(got.filter((l) => l.text.startsWith('web3 ')).map((l) => l.text)).toEqual(['web3 1', 'web3 2', 'web3 3', 'web3 4', 'web3 5'])
+    expect(got.filter((l) => l.text.startsWith('fresh2 ')).map((l) => l.text)).toEqual([
+      'fresh2 1',
+      'fresh2 2',
+      'fresh2 3',
+      'fresh2 4',
+      'fresh2 5',
+    ])
+    expect(got.filter((l) => l.text.startsWith('web3') || l.text.startsWith('fresh2')).every((l) => l.service === 'web')).toBe(true)
+    // The removed container ended; the project's log did not.
+    expect(ended).toBe(false)
+    live.close()
+    await docker.getContainer(`${project}-web-3`).remove({ force: true })
+  })
+
   it('stops, starts, pauses and restarts the whole project or one service through the Engine API', async () => {
     const stopped = await ok<ProjectActionResult>(ctx.api, 'compose.act', { project, action: 'stop', service: 'worker' })
     expect(stopped.done.map((d) => [d.name, d.state])).toEqual([[`${project}-worker-1`, 'exited']])

@@ -1,5 +1,7 @@
 /** Swarm (E6) bound to the contract. */
 import type { MethodName, StreamName } from '../../shared/contract'
+import { startStackDeploy, startStackRemove } from '../compose/stackTask'
+import { stackToolInfo } from '../compose/stackTool'
 import { streamServiceLogs } from '../engine/swarm/logs'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
@@ -25,6 +27,10 @@ export const swarmMethods: MethodHandlers<Prefixed<MethodName, 'swarm'>> = {
   'swarm.secrets': ({ kind }, { engine }) => engine.swarm.secrets.list(kind),
   'swarm.createSecret': ({ kind, name, value, labels }, { engine }) => engine.swarm.secrets.create(kind, name, value, labels),
   'swarm.removeSecret': ({ kind, id }, { engine }) => engine.swarm.secrets.remove(kind, id),
+  'swarm.stackTool': ({ refresh }) => stackToolInfo(refresh),
+  'swarm.stack': ({ name }, { engine }) => engine.swarm.stacks.resources(name),
+  'swarm.deployStack': (input, ctx) => startStackDeploy(ctx, ctx.engine, input),
+  'swarm.removeStack': ({ name }, ctx) => startStackRemove(ctx, ctx.engine, name),
 }
 
 export const swarmStreams: StreamHandlers<Prefixed<StreamName, 'swarm'>> = {

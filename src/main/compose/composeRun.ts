@@ -113,7 +113,13 @@ export function composeArgs(
 }
 
 /** Runs the tool once; resolves on exit 0, rejects with its last lines otherwise. */
-export function runTool(tool: ComposeTool, args: string[], cwd: string, env: NodeJS.ProcessEnv, task: TaskHandle): Promise<void> {
+export function runTool(
+  tool: Pick<ComposeTool, 'command'> & { name: string },
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  task: TaskHandle,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     task.log(`$ ${tool.command} ${args.join(' ')}`)
     const child = spawn(tool.command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })

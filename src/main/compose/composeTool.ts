@@ -18,7 +18,8 @@ export interface ComposeTool {
 
 const PROBE_MS = 15_000
 
-function probe(command: string, args: string[]): Promise<string | undefined> {
+/** Runs a tool's version or help command; its output, or undefined when it cannot be run or fails. */
+export function probe(command: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile(command, args, { timeout: PROBE_MS, windowsHide: true, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout) =>
       resolve(err ? undefined : stdout.trim()),

@@ -24,6 +24,7 @@ import { NetworksService } from './networks'
 import { SwarmCluster } from './swarm/cluster'
 import { SwarmSecrets } from './swarm/secrets'
 import { SwarmServices } from './swarm/services'
+import { SwarmStacks } from './swarm/stacks'
 import { SystemService } from './system'
 import { VolumesService } from './volumes'
 
@@ -54,7 +55,7 @@ export class EngineScope {
   readonly files: FileBrowser
   readonly fileTransfer: FileTransfer
   readonly compose: ComposeProjects
-  readonly swarm: { cluster: SwarmCluster; services: SwarmServices; secrets: SwarmSecrets }
+  readonly swarm: { cluster: SwarmCluster; services: SwarmServices; secrets: SwarmSecrets; stacks: SwarmStacks }
   readonly stats: StatsHistory
   private readonly teardown = new DisposableStore()
 
@@ -84,6 +85,7 @@ export class EngineScope {
       cluster: new SwarmCluster(this.connection),
       services: new SwarmServices(this.connection),
       secrets: new SwarmSecrets(this.connection),
+      stacks: new SwarmStacks(this.connection),
     }
     this.stats = new StatsHistory(this.connection)
     // Undone newest first: helpers go while the connection can still remove them.

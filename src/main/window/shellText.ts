@@ -17,13 +17,13 @@ export interface ShellText {
 const text: Record<ShellLocale, ShellText> = {
   en: {
     helpReadme: 'Wharf Documentation',
-    kind: { pull: 'Pull', push: 'Push', build: 'Build', load: 'Image load', clone: 'Volume clone', compose: 'Compose' },
+    kind: { pull: 'Pull', push: 'Push', build: 'Build', load: 'Image load', clone: 'Volume clone', compose: 'Compose', stack: 'Stack' },
     finished: (kind) => `${kind} finished`,
     failed: (kind) => `${kind} failed`,
   },
   'zh-CN': {
     helpReadme: 'Wharf 使用说明',
-    kind: { pull: '拉取', push: '推送', build: '构建', load: '导入镜像', clone: '克隆数据卷', compose: 'Compose' },
+    kind: { pull: '拉取', push: '推送', build: '构建', load: '导入镜像', clone: '克隆数据卷', compose: 'Compose', stack: '栈' },
     finished: (kind) => `${kind}完成`,
     failed: (kind) => `${kind}失败`,
   },

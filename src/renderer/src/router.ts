@@ -32,6 +32,7 @@ export const router = createRouter({
         { path: 'compose/:project', name: 'composeProject', component: () => import('./views/ComposeProjectView.vue') },
         { path: 'swarm', name: 'swarm', component: () => import('./views/SwarmView.vue') },
         { path: 'swarm/services/:id', name: 'swarmService', component: () => import('./views/SwarmServiceView.vue') },
+        { path: 'swarm/stacks/:name', name: 'swarmStack', component: () => import('./views/SwarmStackView.vue') },
         { path: 'terminal', name: 'terminal', component: () => import('./views/TerminalView.vue') },
         { path: 'engine', name: 'engine', component: () => import('./views/EngineView.vue') },
       ],

@@ -1,8 +1,18 @@
 /** Swarm (E6): this domain's part of the contract (see index.ts). Every method needs a swarm manager except status, init, join and leave. */
-import { engineMethod, engineStream } from './spec'
+import { appMethod, engineMethod, engineStream } from './spec'
 import * as s from '../schemas'
 import * as sw from '../swarm/schemas'
-import type { ServiceLogLine, SwarmNode, SwarmSecret, SwarmService, SwarmStatus, SwarmTask } from '../swarm/types'
+import type { TaskInfo } from '../tasks'
+import type {
+  ServiceLogLine,
+  StackResources,
+  StackToolInfo,
+  SwarmNode,
+  SwarmSecret,
+  SwarmService,
+  SwarmStatus,
+  SwarmTask,
+} from '../swarm/types'
 
 export const swarmMethods = {
   /** Whether the engine is in a swarm and a manager, its node, and (for a manager) the join tokens. */
@@ -39,6 +49,14 @@ export const swarmMethods = {
   'swarm.createSecret': engineMethod<typeof sw.secretCreateInput, { id: string; name: string }>(sw.secretCreateInput),
   /** Removes a secret or config; refused while a service uses it, naming the services. */
   'swarm.removeSecret': engineMethod<typeof sw.secretRemoveInput, { removed: string }>(sw.secretRemoveInput),
+  /** Whether the docker CLI with `docker stack` is installed where Wharf runs, and its version; `refresh` looks again. */
+  'swarm.stackTool': appMethod<typeof sw.stackToolInput, StackToolInfo>(sw.stackToolInput),
+  /** The services, networks, secrets and configs labelled with a stack's namespace. */
+  'swarm.stack': engineMethod<typeof sw.stackRef, StackResources>(sw.stackRef),
+  /** `docker stack deploy -c FILE NAME` through the docker CLI against this engine (a manager), as a task. */
+  'swarm.deployStack': engineMethod<typeof sw.stackDeployInput, TaskInfo>(sw.stackDeployInput),
+  /** Removes a stack's services, secrets, configs and (once its tasks are gone) networks through the Engine API, as a task. */
+  'swarm.removeStack': engineMethod<typeof sw.stackRef, TaskInfo>(sw.stackRef),
 } as const
 
 export const swarmStreams = {

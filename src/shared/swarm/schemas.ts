@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { fieldText } from '../fieldText'
 import { IMAGE_REF_PATTERN } from '../patterns'
+import { composeFilePath } from '../composeSchemas'
 
 /** host, host:port, IPv4 or an interface name, as `--advertise-addr` / `--listen-addr` take them. */
 const address = z
@@ -159,3 +160,28 @@ export const secretCreateInput = z
   .strict()
 
 export const secretRemoveInput = z.object({ kind: secretKind, id: objectId }).strict()
+
+/** A stack's name as `docker stack deploy` takes it (it prefixes every service and network with it). */
+export const stackName = z
+  .string()
+  .trim()
+  .min(1, fieldText('stackNameRequired'))
+  .max(63, fieldText('stackName'))
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, fieldText('stackName'))
+
+export const stackRef = z.object({ name: stackName }).strict()
+
+export const stackDeployInput = z
+  .object({
+    name: stackName,
+    file: composeFilePath,
+    /** `--prune`: remove the stack's services the file no longer names. */
+    prune: z.boolean(),
+    /** `--resolve-image`: ask the registry for each image's digest (always), only when changed, or never (local images). */
+    resolveImage: z.enum(['always', 'changed', 'never']),
+  })
+  .strict()
+
+export type StackDeployInput = z.infer<typeof stackDeployInput>
+
+export const stackToolInput = z.object({ refresh: z.boolean().optional() }).strict()

@@ -103,3 +103,15 @@ export interface ServiceLogLine {
   time: string
   text: string
 }
+
+/** Whether the docker CLI (with `docker stack`) is installed where Wharf runs, and its version. */
+export type StackToolInfo = { found: true; version: string } | { found: false }
+
+/** What a stack is made of: everything carrying its `com.docker.stack.namespace` label. */
+export interface StackResources {
+  name: string
+  services: { id: string; name: string }[]
+  networks: string[]
+  secrets: string[]
+  configs: string[]
+}

@@ -46,6 +46,12 @@ export class LogMerger {
     this.queues = Array.from({ length: count }, () => ({ items: [], head: 0, ended: false }))
   }
 
+  /** A source that joins later (a container that came up while following); returns its tag. */
+  add(): number {
+    this.queues.push({ items: [], head: 0, ended: false })
+    return this.queues.length - 1
+  }
+
   push(tag: number, line: LogLine, at = Date.now()): void {
     this.queues[tag].items.push({ line, key: logSortKey(line.time), at })
   }

@@ -7,6 +7,10 @@
  * cannot hold the others back for longer). Back-pressure: a container whose queue is
  * long pauses, and when the client is behind nothing is released, so every queue fills
  * and every source pauses — memory stays bounded however fast the project logs.
+ * While following, containers of the project that start later (`up` recreating or
+ * scaling a service) join the merge as new sources, each followed from its first line;
+ * a container already followed is never added twice. A followed project log then stays
+ * open when every container has stopped, since the project may come back.
  */
 import type { LogLine } from '../../../shared/types'
 import type { ProjectLogBatch, ProjectLogSource } from '../../../shared/compose'
@@ -22,6 +26,11 @@ export interface ProjectLogOptions {
   follow: boolean
 }
 
+/** Containers of the project that start while the log is open (projectWatch.ts). */
+export interface NewSources {
+  attach(add: (source: ProjectLogSource) => void): void
+}
+
 export interface ProjectLogSink {
   emit(batch: ProjectLogBatch): void
   end(error?: unknown): void
@@ -35,13 +44,17 @@ const BATCH_LINES = 5000
 const RESUME_POLL_MS = 15
 /** While following: how long a line waits for a quieter container's older lines. */
 export const HOLD_MS = 250
+/** Sources one log holds at most (a service recreated in a loop would otherwise grow the list for ever). */
+const MAX_SOURCES = 1000
 
 export function streamProjectLogs(
   engine: EngineConnection,
   sources: ProjectLogSource[],
   options: ProjectLogOptions,
   sink: ProjectLogSink,
+  newSources?: NewSources,
 ): () => void {
+  sources = [...sources]
   let closed = false
   let live = false
   const closers: Array<() => void> = []
@@ -90,8 +103,8 @@ export function streamProjectLogs(
     }
     if (batch.size) flushTimer ??= setTimeout(flush, BATCH_MS)
     if (merger.allEnded && merger.pending === 0) {
-      if (live || !options.follow) return finish()
-      return startFollowing()
+      if (!options.follow || (live && !newSources)) return finish()
+      if (!live) return startFollowing()
     }
     if (!sink.ready()) pumpTimer = setTimeout(pump, RESUME_POLL_MS)
     else if (live) {
@@ -110,7 +123,8 @@ export function streamProjectLogs(
       pump()
     },
     end: (error) => {
-      if (error !== undefined) return finish(error)
+      // A container removed under the log (`up` replacing it) has simply ended.
+      if (error !== undefined && toWharfError(error).code !== 'not_found') return finish(error)
       merger.end(tag)
       pump()
     },
@@ -131,10 +145,26 @@ export function streamProjectLogs(
     pump()
   }
 
+  /** A container that started after the log opened: all its lines are new. */
+  const add = (source: ProjectLogSource): void => {
+    if (closed || sources.length >= MAX_SOURCES || sources.some((s) => s.id === source.id)) return
+    sources.push(source)
+    lastTime.push(undefined)
+    const tag = merger.add()
+    // The next batch carries the whole list again; tags already sent keep their meaning.
+    sentSources = false
+    flush()
+    // Before following starts it is read like the others; startFollowing then follows it too.
+    const query = live ? { tail: 'all' as const, follow: true } : { tail: options.tail, follow: false }
+    closers.push(streamLogs(engine, { id: source.id, timestamps: true, ...query }, sourceSink(tag)))
+  }
+
   const openedAt = (Date.now() / 1000).toFixed(3)
+  if (options.follow) newSources?.attach(add)
   if (sources.length === 0) {
-    queueMicrotask(() => finish())
-    return () => finish()
+    // Nothing yet: a followed log waits for the project's containers to start.
+    queueMicrotask(() => (options.follow && newSources ? (startFollowing(), flush()) : finish()))
+    if (!(options.follow && newSources)) return () => finish()
   }
   sources.forEach((source, tag) => {
     closers.push(streamLogs(engine, { id: source.id, tail: options.tail, follow: false, timestamps: true }, sourceSink(tag)))

@@ -64,10 +64,16 @@ export function portUrl(port: PortBinding, engineHost: string): string | undefin
   return `http://${host.includes(':') ? `[${host}]` : host}:${port.publicPort}/`
 }
 
-/** One of each mapping: the engine lists a port published on both IPv4 and IPv6 twice. */
+/**
+ * One of each mapping: the engine lists a port published on both IPv4 and IPv6 twice —
+ * and dockerd before 23 picks a different random host port for each, so the IPv6 one
+ * goes when the same container port is published on every IPv4 address too.
+ */
 export function uniquePorts(ports: PortBinding[]): PortBinding[] {
   const seen = new Set<string>()
+  const onIpv4 = new Set(ports.filter((p) => p.publicPort && (!p.ip || p.ip === '0.0.0.0')).map((p) => `${p.privatePort}/${p.type}`))
   return ports.filter((p) => {
+    if (p.ip === '::' && onIpv4.has(`${p.privatePort}/${p.type}`)) return false
     const wildcard = !p.ip || p.ip === '0.0.0.0' || p.ip === '::'
     const key = `${wildcard ? '*' : p.ip}:${p.publicPort ?? ''}:${p.privatePort}/${p.type}`
     if (seen.has(key)) return false

@@ -58,4 +58,6 @@ export default {
   swarmPortTwice: '端口 {port} 被发布了两次',
   swarmValueRequired: '需要值',
   swarmValueLong: '值最多 500 KiB',
+  stackNameRequired: '需要栈名称',
+  stackName: '栈名称由小写字母、数字、_ 和 - 组成，以字母或数字开头（最多 63 个字符）',
 }

@@ -4,7 +4,7 @@ export default {
   buttonRunning: 'Tasks ({n} running)',
   title: 'Tasks',
   empty: 'No tasks yet: pulls, pushes, builds, loads and volume clones show here.',
-  kind: { pull: 'Pull', push: 'Push', build: 'Build', load: 'Load', clone: 'Clone volume', compose: 'Compose' },
+  kind: { pull: 'Pull', push: 'Push', build: 'Build', load: 'Load', clone: 'Clone volume', compose: 'Compose', stack: 'Stack' },
   state: { running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
   collapse: 'Collapse the tasks panel',
   expand: 'Expand the tasks panel',

@@ -5,7 +5,7 @@
  * so while a service is converging (running ≠ desired, or an update under way) the
  * services are listed again every second until it settles.
  */
-import type { ServiceSpecInput } from '@shared/swarm/schemas'
+import type { ServiceSpecInput, StackDeployInput } from '@shared/swarm/schemas'
 import type { NodeAvailability, NodeRole, SecretKind, SwarmNode, SwarmSecret, SwarmService, SwarmStatus } from '@shared/swarm/types'
 import { computed, onScopeDispose, ref, watch } from 'vue'
 import { useApi } from '../api'
@@ -130,5 +130,10 @@ export const useSwarmStore = engineStore('swarm', (engine: string) => {
     createSecret: (kind: SecretKind, name: string, value: string, labels: string[]) =>
       after(api.call('swarm.createSecret', { kind, name, value, labels })),
     removeSecret: (kind: SecretKind, id: string) => after(api.call('swarm.removeSecret', { kind, id })),
+    /** What a stack is made of (its services, networks, secrets, configs), asked when a stack's page or its removal needs it. */
+    stack: (name: string) => api.call('swarm.stack', { name }),
+    /** These start tasks; the services come and go with the swarm's events. */
+    deployStack: (input: StackDeployInput) => api.call('swarm.deployStack', input),
+    removeStack: (name: string) => api.call('swarm.removeStack', { name }),
   }
 })
