@@ -33,9 +33,14 @@ function labels(service: string, number: number): Record<string, string> {
 }
 
 /** Prints `count` numbered lines, one every `gapMs`, starting after `delayMs`. */
+// The tickers start together at this second (the containers share the host's clock), so
+// their lines interleave however long a loaded machine takes to start each container.
+const startAt = Math.ceil(Date.now() / 1000) + 6
+
 function ticker(tag: string, count: number, gapMs: number, delayMs = 0): string[] {
   const wait = (ms: number) => `usleep ${ms * 1000}`
-  return ['sh', '-c', `${wait(delayMs)}; for i in $(seq 1 ${count}); do echo "${tag} $i"; ${wait(gapMs)}; done; sleep 3600`]
+  const together = `while [ $(date +%s) -lt ${startAt} ]; do usleep 20000; done`
+  return ['sh', '-c', `${together}; ${wait(delayMs)}; for i in $(seq 1 ${count}); do echo "${tag} $i"; ${wait(gapMs)}; done; sleep 3600`]
 }
 
 async function project_(): Promise<ReturnType<typeof groupProjects>[number] | undefined> {
