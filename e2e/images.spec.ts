@@ -262,7 +262,7 @@ test('save selected images as a .tar download, then load the archive back', { ta
   await page.getByRole('button', { name: 'Load…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Load images from an archive' })
   await imagesPage.onServer(dialog, 'A file on the server')
-  await dialog.getByLabel('Archive').fill(file)
+  await dialog.getByRole('textbox', { name: 'Archive' }).fill(file)
   await dialog.getByRole('button', { name: 'Load', exact: true }).click()
   await expect(page.getByRole('listitem', { name: `Load ${file}` }).getByRole('status')).toHaveText('done')
   await expect(imagesPage.row(ref)).toBeVisible()
