@@ -43,6 +43,7 @@ export {
   CloudUploadOutline as LoadIcon,
   DownloadOutline as SaveIcon,
   Close as CloseIcon,
+  SwapVerticalOutline as ScaleIcon,
 } from '@vicons/ionicons5'
 
 /** A container action's icon, the same on a row, in its menu and on the bulk bar. */
