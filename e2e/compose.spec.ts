@@ -94,7 +94,7 @@ test('a compose project up from its file: its services, merged logs, a service r
   const serviceRow = (name: string) => services.getByRole('row').filter({ has: page.getByRole('button', { name: `Restart ${name}` }) })
   await expect(serviceRow('web')).toContainText('1/1 running')
   await expect(serviceRow('redis')).toContainText('1/1 running')
-  const portLink = services.getByRole('link', { name: new RegExp(`^Open port \\d+ of ${project}[_-]web[_-]1 in the browser$`) })
+  const portLink = services.getByRole('link', { name: new RegExp(`^Open port \\d+ of ${project}[_-]web[_-]1 in the browser$`) }).first()
   const href = await portLink.getAttribute('href')
   expect(href).toMatch(/^http:\/\/localhost:\d+\/$/)
   expect(await (await fetch(href!)).text()).toContain('Hello from web')
