@@ -89,11 +89,12 @@ test('a compose project up from its file: its services, merged logs, a service r
   await expect(page.getByText(folder, { exact: true })).toBeVisible()
 
   // Both services, each with its container; web's published port is a link that answers.
-  const web = page.getByRole('rowgroup', { name: 'web' })
-  const redis = page.getByRole('rowgroup', { name: 'redis' })
-  await expect(web).toContainText('1/1 running')
-  await expect(redis).toContainText('1/1 running')
-  const portLink = web.getByRole('link', { name: /^Open port \d+ of / })
+  // A service is a heading row (with its actions) over its containers' rows.
+  const services = page.getByRole('grid', { name: 'Services' })
+  const serviceRow = (name: string) => services.getByRole('row').filter({ has: page.getByRole('button', { name: `Restart ${name}` }) })
+  await expect(serviceRow('web')).toContainText('1/1 running')
+  await expect(serviceRow('redis')).toContainText('1/1 running')
+  const portLink = services.getByRole('link', { name: new RegExp(`^Open port \\d+ of ${project}[_-]web[_-]1 in the browser$`) }).first()
   const href = await portLink.getAttribute('href')
   expect(href).toMatch(/^http:\/\/localhost:\d+\/$/)
   expect(await (await fetch(href!)).text()).toContain('Hello from web')

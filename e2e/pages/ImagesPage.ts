@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { openApp } from '../support/app'
+import { desktopOf, openApp } from '../support/app'
 
 /** The Images pane and an image's page, by labels and roles. */
 export class ImagesPage {
@@ -18,6 +18,12 @@ export class ImagesPage {
 
   row(name: string): Locator {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) })
+  }
+
+  /** Browser mode asks where the files are (uploaded, or on the server); the desktop app only reads this machine's. */
+  async onServer(dialog: Locator, choice: 'A folder on the server' | 'A file on the server'): Promise<void> {
+    if (desktopOf(this.page)) return
+    await dialog.getByRole('radiogroup', { name: 'Where the files are' }).getByText(choice, { exact: true }).click()
   }
 
   async tab(name: string): Promise<void> {

@@ -24,6 +24,10 @@ export const preferences = z.object({
   language: z.enum(['en', 'zh-CN']).optional(),
   terminalFontSize: z.number().int().min(8).max(32).default(13),
   terminalScrollback: z.number().int().min(100).max(100_000).default(5000),
+  /** The largest build context a browser may upload, in MiB (browser mode's "Upload a folder"). */
+  buildContextLimitMb: z.number().int().min(1).max(65_536).default(2048),
+  /** The largest image archive a browser may upload for `docker load`, in MiB. */
+  imageArchiveLimitMb: z.number().int().min(1).max(262_144).default(32_768),
   /** Per list, by the list's id ("containers", "images"…). A patch replaces only the lists it names. */
   lists: z
     .record(z.string().regex(/^[a-z][a-zA-Z-]{0,39}$/), listLayout)

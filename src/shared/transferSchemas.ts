@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { checkName } from './filePaths'
 import { fileTarget, relPath, volumeName } from './fileSchemas'
-import { imageRef } from './imageSchemas'
+import { buildInput, imageRef } from './imageSchemas'
 import { containerRef } from './schemas'
 
 /** The largest single file an upload takes. */
@@ -32,6 +32,9 @@ const uploadFile = relPath.superRefine((path, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `Not a valid file name: ${path} (${problem})` })
 })
 
+/** What the user picked, to name the task: free text, shown only. */
+const uploadName = z.string().trim().min(1).max(255)
+
 export const uploadInput = z.discriminatedUnion('kind', [
   /** One file into `dir`; `size` is checked against what arrives. */
   z
@@ -47,6 +50,20 @@ export const uploadInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('extract'), target: fileTarget, dir: relPath }).strict(),
   /** A backup into a new or empty volume. */
   z.object({ kind: z.literal('restore'), volume: volumeName }).strict(),
+  /**
+   * A build context from the browser: a tar the page makes of the folder the user picked,
+   * unpacked into a temporary folder on this machine and built from there (the folder is
+   * removed when the build ends). `name` is the picked folder's, to name the task.
+   */
+  z
+    .object({
+      kind: z.literal('buildContext'),
+      name: uploadName,
+      build: buildInput.omit({ context: true }).extend({ dockerfile: relPath.pipe(z.string().min(1)) }),
+    })
+    .strict(),
+  /** `docker load` of an image archive (.tar or .tar.gz) the browser sends, streamed to the engine as it arrives. */
+  z.object({ kind: z.literal('imageArchive'), name: uploadName }).strict(),
 ])
 
 export type DownloadSpec = z.output<typeof downloadInput>

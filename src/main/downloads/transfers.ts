@@ -8,6 +8,8 @@ import type { EngineRegistry } from '../engine/registry'
 import { openDownload, type Download } from './downloads'
 import type { TransferTickets } from './tickets'
 import { acceptUpload } from './uploads'
+import { uploadLimits } from '../images/uploadLimit'
+import type { SettingsStore } from '../storage/settings'
 
 export interface TransferRoutes {
   download(ticket: string): Promise<Download>
@@ -17,7 +19,7 @@ export interface TransferRoutes {
 /** `download/<ticket>` or `upload/<ticket>`: a ticket is base64url, nothing else is one. */
 export const TRANSFER_PATH = /^\/?(download|upload)\/([A-Za-z0-9_-]{16,64})$/
 
-export function transferRoutes(app: { tickets: TransferTickets; engines: EngineRegistry }): TransferRoutes {
+export function transferRoutes(app: { tickets: TransferTickets; engines: EngineRegistry; settings: SettingsStore }): TransferRoutes {
   return {
     download: async (ticket) => {
       const { engine, spec } = app.tickets.redeemDownload(ticket)
@@ -25,7 +27,8 @@ export function transferRoutes(app: { tickets: TransferTickets; engines: EngineR
     },
     upload: async (ticket, body, length) => {
       const { engine, spec } = app.tickets.redeemUpload(ticket)
-      return acceptUpload(app.engines.require(engine), spec, body, length)
+      // The limits as the settings say when the upload starts.
+      return acceptUpload(app.engines.require(engine), spec, body, length, uploadLimits(app.settings.preferences()))
     },
   }
 }

@@ -1,16 +1,36 @@
 /**
  * Streamed uploads, the mirror of downloads: browser mode POSTs to /upload/<ticket>, the
  * desktop app to its wharf-download: scheme. The body is never buffered whole. What the
- * upload is (a file, an archive to extract, a backup to restore) was validated as the
- * input of `transfers.upload`.
+ * upload is (a file, an archive to extract, a backup to restore, a build context, an
+ * image archive to load) was validated as the input of `transfers.upload`.
  */
 import type { Readable } from 'node:stream'
 import { WharfError } from '../../shared/errors'
 import type { UploadSpec } from '../../shared/transferSchemas'
+import { keyValues } from '../api/keyValues'
 import type { EngineScope } from '../engine/scope'
+import { receiveContext } from '../images/contextUpload'
+import { checkDeclared, type UploadLimits } from '../images/uploadLimit'
 
-export function acceptUpload(engine: EngineScope, spec: UploadSpec, body: Readable, length: number | undefined): Promise<unknown> {
+export async function acceptUpload(
+  engine: EngineScope,
+  spec: UploadSpec,
+  body: Readable,
+  length: number | undefined,
+  limits: UploadLimits,
+): Promise<unknown> {
   switch (spec.kind) {
+    case 'buildContext': {
+      const { buildArgs, ...options } = spec.build
+      const context = await receiveContext(body, length, limits.buildContextBytes, options.dockerfile)
+      return engine.build.build(
+        { ...options, context: context.dir, buildArgs: keyValues(buildArgs) },
+        { name: spec.name, dispose: context.dispose },
+      )
+    }
+    case 'imageArchive':
+      checkDeclared('image archive', length, limits.imageArchiveBytes)
+      return engine.transfer.loadUpload(spec.name, body, limits.imageArchiveBytes)
     case 'restore':
       return engine.fileTransfer.restore(spec.volume, body, length)
     case 'extract':

@@ -8,6 +8,8 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { isAbsolute } from 'node:path'
+import type { Readable } from 'node:stream'
+import type Dockerode from 'dockerode'
 import { WharfError } from '../../shared/errors'
 import { registryOf, withDefaultTag, type TaskInfo } from '../../shared/tasks'
 import type { Credentials, Login } from '../registry/credentials'
@@ -15,6 +17,8 @@ import type { TaskHandle, TaskStarter } from '../tasks/tasks'
 import type { EngineConnection } from './connection'
 import { toWharfError } from './engineError'
 import { createLineParser } from './eventLines'
+import { onBodyFailure } from '../storage/uploadBody'
+import { byteCounter } from '../images/uploadLimit'
 
 interface ProgressLine {
   id?: string
@@ -47,6 +51,40 @@ function follow(stream: IncomingMessage, task: TaskHandle): Promise<string> {
     stream.on('error', (err) => reject(err))
     stream.on('close', () => (failed ? reject(new Error(failed)) : stream.readableEnded ? resolve(last) : reject(new Error('Cancelled'))))
   })
+}
+
+/**
+ * POST /images/load with `source` as the body. The request is aborted when the source
+ * fails or the task is cancelled (dockerd then drops the half-read archive), so the
+ * load never waits on a body that will not come.
+ */
+async function loadInto(docker: Dockerode, source: Readable, task: TaskHandle): Promise<string> {
+  const abort = new AbortController()
+  const stop = (): void => abort.abort()
+  source.once('error', stop)
+  task.onCancel(() => {
+    stop()
+    source.destroy()
+  })
+  let stream: IncomingMessage
+  try {
+    stream = (await docker.loadImage(source, { abortSignal: abort.signal })) as IncomingMessage
+  } catch (err) {
+    source.destroy()
+    throw source.errored ?? toWharfError(err)
+  }
+  abort.signal.addEventListener('abort', () => stream.destroy())
+  const loaded: string[] = []
+  const parse = createLineParser((value) => {
+    const line = value as { stream?: string }
+    const text = line.stream?.trim()
+    if (text) {
+      task.log(text)
+      if (text.startsWith('Loaded image')) loaded.push(text)
+    }
+  })
+  stream.on('data', parse)
+  return follow(stream, task).then(() => loaded.join('; ') || 'Loaded')
 }
 
 export class ImageTransfer {
@@ -99,27 +137,43 @@ export class ImageTransfer {
     if (!isAbsolute(path)) throw invalid('The archive is an absolute file path on the machine running Wharf')
     if (!(await stat(path).catch(() => undefined))?.isFile()) throw invalid(`No file at ${path}`)
     const docker = await this.engine.client()
-    return this.tasks.start('load', path, async (task) => {
-      const file = createReadStream(path)
-      let stream: IncomingMessage
-      try {
-        stream = (await docker.loadImage(file)) as IncomingMessage
-      } catch (err) {
-        file.destroy()
-        throw toWharfError(err)
-      }
-      task.onCancel(() => file.destroy())
-      const loaded: string[] = []
-      const parse = createLineParser((value) => {
-        const line = value as { stream?: string }
-        const text = line.stream?.trim()
-        if (text) {
-          task.log(text)
-          if (text.startsWith('Loaded image')) loaded.push(text)
+    return this.tasks.start('load', path, (task) => loadInto(docker, createReadStream(path), task))
+  }
+
+  /**
+   * `docker load` of an archive a browser uploads (browser mode), streamed to the engine as
+   * it arrives. Settles when the load ends, with its result or the reason it failed (the
+   * engine's words, the upload's limit, or the upload stopping), which the uploader gets
+   * as the answer to its request; the task shows progress meanwhile.
+   */
+  async loadUpload(name: string, body: Readable, limit: number): Promise<TaskInfo> {
+    const docker = await this.engine.client()
+    return new Promise((resolve, reject) => {
+      const info = this.tasks.start('load', name, async (task) => {
+        const counter = byteCounter('image archive', limit)
+        onBodyFailure(body, (err) =>
+          counter.destroy(new WharfError({ code: 'invalid_input', message: `The upload stopped before its end (${err.message})` })),
+        )
+        body.pipe(counter)
+        try {
+          const result = await loadInto(docker, counter, task)
+          resolve({ ...info, state: 'done', message: result })
+          return result
+        } catch (err) {
+          // Too big or cut off is the upload's fault, said as such; the rest is the engine's.
+          const said = toWharfError(err)
+          reject(
+            counter.errored instanceof WharfError
+              ? counter.errored
+              : said.code === 'internal'
+                ? new WharfError({ code: 'engine_error', message: said.message })
+                : said,
+          )
+          throw err
+        } finally {
+          body.unpipe(counter)
         }
       })
-      stream.on('data', parse)
-      return follow(stream, task).then(() => loaded.join('; ') || 'Loaded')
     })
   }
 

@@ -46,6 +46,7 @@ export {
   OpenOutline as PopOutIcon,
   Checkmark as CheckIcon,
   RemoveOutline as HidePanelIcon,
+  SwapVerticalOutline as ScaleIcon,
 } from '@vicons/ionicons5'
 
 /** A container action's icon, the same on a row, in its menu and on the bulk bar. */

@@ -3,6 +3,7 @@ export default {
   title: 'Compose',
   count: '{n} project | {n} projects',
   intro: 'Every Compose project on this engine, found from its containers’ labels — however it was started.',
+  noMatch: 'No project matches the search',
   empty: 'No Compose projects on this engine. Projects appear here once `docker compose up` (or Open project…) has made their containers.',
   search: 'Search projects',
   searchPlaceholder: 'Search by project or service',

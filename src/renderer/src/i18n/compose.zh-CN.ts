@@ -3,6 +3,7 @@ export default {
   title: 'Compose',
   count: '{n} 个项目',
   intro: '此引擎上的所有 Compose 项目，按容器标签找到——无论它们是如何启动的。',
+  noMatch: '没有与搜索匹配的项目',
   empty: '此引擎上没有 Compose 项目。`docker compose up`（或“打开项目…”）创建容器后，项目会显示在这里。',
   search: '搜索项目',
   searchPlaceholder: '按项目或服务搜索',

@@ -108,6 +108,14 @@ export default {
     pull: 'Always pull the base images (--pull)',
     start: 'Build',
     choose: 'Choose…',
+    upload: 'Upload a folder',
+    onServer: 'A folder on the server',
+    folder: 'Folder to upload',
+    folderHint:
+      'A folder on this computer; it is sent to the machine running Wharf, built there, then removed. .dockerignore in it is honoured.',
+    folderPicked: '{name}: {n} files, {size}',
+    dockerfilePick: 'Which of the uploaded files is the Dockerfile',
+    uploadStart: 'Upload and build',
   },
   layers: {
     intro:
@@ -134,6 +142,18 @@ export default {
     path: 'Archive',
     hint: 'A .tar made by docker save (or Save as .tar here), as an absolute path on the machine running Wharf',
     start: 'Load',
+    upload: 'Upload an archive',
+    onServer: 'A file on the server',
+    archive: 'Archive to upload',
+    archiveHint: 'A .tar or .tar.gz made by docker save (or Save as .tar here), from this computer',
+    uploadStart: 'Upload and load',
+    engineReading: 'Sent; the engine is reading the images…',
+  },
+  upload: {
+    source: 'Where the files are',
+    progress: 'Upload progress',
+    cancel: 'Cancel upload',
+    tooLarge: 'This is {size}; uploads are limited to {limit} (Settings → Uploads)',
   },
   storeHelper: 'Kept by {helper}, as docker login keeps it.',
   storeVault: 'Kept encrypted by your OS keychain in Wharf’s data folder: you stay logged in after a restart.',

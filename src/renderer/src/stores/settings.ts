@@ -9,7 +9,14 @@ import { computed, ref } from 'vue'
 import { useApi } from '../api'
 import { setLocale } from '../i18n'
 
-const FALLBACK: Preferences = { theme: 'system', terminalFontSize: 13, terminalScrollback: 5000, lists: {} }
+const FALLBACK: Preferences = {
+  theme: 'system',
+  terminalFontSize: 13,
+  terminalScrollback: 5000,
+  buildContextLimitMb: 2048,
+  imageArchiveLimitMb: 32_768,
+  lists: {},
+}
 
 export const useSettingsStore = defineStore('settings', () => {
   const api = useApi()

@@ -5,3 +5,12 @@ export function portText(p: ServicePort): string {
   const published = p.published > 0 ? `${p.published}→` : ''
   return `${published}${p.target}/${p.protocol}${p.mode === 'host' ? ' (host)' : ''}`
 }
+
+/** Labels as `k=v, k2=v2`, or a dash when there are none. */
+export function labelsText(labels: Record<string, string>): string {
+  return (
+    Object.entries(labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ') || '—'
+  )
+}
