@@ -17,9 +17,11 @@ import { benchVolumes, type P5Result } from './p5-volumes'
 import { benchRenderer, type RendererResult } from './renderer'
 import { benchEngines, type P9Result } from './p9-engines'
 import { benchComposeLogs } from './p10-compose'
+import { benchLists, type P8Result } from './p8-lists'
 import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
+const P6_ALONE_COUNT = 50
 
 /** WHARF_BENCH_ONLY=p2,p3 runs a subset while working on one figure; only a full run is recorded. */
 const only = new Set((process.env.WHARF_BENCH_ONLY ?? '').split(',').filter(Boolean))
@@ -78,12 +80,35 @@ async function measure(): Promise<void> {
       `Images: layer explorer on ${images.imageMb.toFixed(0)} MB (${images.files} files) ${images.explorerMs.toFixed(0)} ms, server peak memory +${images.explorerPeakGrowthMb.toFixed(0)} MB; save CLI ${images.saveCliMs.toFixed(0)} ms vs Wharf ${images.saveWharfMs.toFixed(0)} ms; pull CLI ${images.pullCliMs.toFixed(0)} ms vs Wharf ${images.pullWharfMs.toFixed(0)} ms`,
     )
   }
+  let p8: P8Result | undefined
+  if (wanted('p8')) {
+    p8 = await benchLists(docker, dockerHost)
+    for (const key of ['images', 'volumes', 'networks'] as const) {
+      const f = p8[key]
+      console.log(
+        `P8 ${key}: ${f.rows} rows, list received → painted ${f.shownMs.toFixed(1)} ms (max ${f.shownMax.toFixed(1)} over ${p8.rounds} first opens; target ≤ 500); search → the one row shown ${f.searchMs.toFixed(0)} ms`,
+      )
+    }
+  }
   if (wanted('p10')) {
     // Printed, not yet recorded in docs/benchmarks.md: the Swarm half of P10 is still to come.
     const p10 = await benchComposeLogs(docker, socket, dockerHost)
     console.log(
       `P10 compose project log, ${p10.services} services × ${p10.lines / p10.services} lines merged: raw per-container follows ${p10.rawMs.toFixed(0)} ms, Wharf merged ${p10.wharfMs.toFixed(0)} ms, ${(p10.ratio * 100).toFixed(0)} % of raw (target ≥ 70 %)`,
     )
+  }
+  if (only.has('p6') && !wanted('p1')) {
+    // P6 alone (not recorded): on a shared engine, with a few containers of its own rather than P1's 1,000.
+    await ensureContainers(docker, P6_ALONE_COUNT)
+    try {
+      const starts: RendererResult[] = []
+      for (let i = 0; i < 3; i++) starts.push(await benchRenderer(dockerHost))
+      console.log(
+        `P6 alone (${P6_ALONE_COUNT} containers of its own): process start → first row shown ${starts.map((r) => r.startToFirstRowMs.toFixed(0)).join(', ')} ms, median ${median(starts.map((r) => r.startToFirstRowMs)).toFixed(0)} (target ≤ 1000); address printed after ${median(starts.map((r) => r.urlMs)).toFixed(0)} ms`,
+      )
+    } finally {
+      await removeBenchContainers(docker)
+    }
   }
   if (!wanted('p1') && !wanted('p9')) return
   console.log(`creating ${COUNT} containers (labelled wharf.bench)…`)
@@ -152,6 +177,12 @@ async function measure(): Promise<void> {
               `| P5 download a ${p5.fileMb} MB file from a volume (browser-mode download, bytes discarded); the volume's folder is readable here, so Wharf reads it from disk | ${p5.wharfMs.toFixed(0)} ms (median of 3); server peak RSS +${p5.peakGrowthMb.toFixed(0)} MB | \`docker cp … -\` (CLI) to /dev/null: ${p5.cpMs.toFixed(0)} ms | ${(p5.ratio * 100).toFixed(0)} % of docker cp's throughput | ≥ 80 %, ≤ 64 MiB |`,
               `| P5 the same download through the archive API only (WHARF_NO_HOST_PATHS=1: what a user who cannot read the engine's folders gets) | ${p5.archiveMs.toFixed(0)} ms (median of 3); server peak RSS +${p5.archivePeakGrowthMb.toFixed(0)} MB | same \`docker cp\` run | ${(p5.archiveRatio * 100).toFixed(0)} % of docker cp's throughput | ≥ 80 %, ≤ 64 MiB |`,
             ]
+          : []),
+        ...(p8
+          ? (['images', 'volumes', 'networks'] as const).map(
+              (key) =>
+                `| P8 ${key} pane: first open, list of ${p8[key].rows} received → rows painted (two frames later) | ${p8[key].shownMs.toFixed(1)} ms (median of ${p8.rounds}, max ${p8[key].shownMax.toFixed(1)} ms); search to the one matching row ${p8[key].searchMs.toFixed(0)} ms | — | ${p8[key].shownMs.toFixed(1)} ms | ≤ 500 ms |`,
+            )
           : []),
         ...(p9
           ? [

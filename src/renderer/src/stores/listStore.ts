@@ -41,6 +41,16 @@ export interface ListStore<T> {
   api: EngineClient
 }
 
+/** For `npm run bench` (P8): list in hand → rows painted (after the next frame). */
+function markReceived(list: string): void {
+  const received = `wharf:${list}-list-received`
+  const shown = `wharf:${list}-list-shown`
+  performance.clearMarks(received)
+  performance.clearMeasures(shown)
+  performance.mark(received)
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.measure(shown, received)))
+}
+
 export function useListStore<T>(options: ListStoreOptions<T>): ListStore<T> {
   const api = useApi().engine(options.engine)
   const status = useEngineStore(options.engine)
@@ -72,6 +82,7 @@ export function useListStore<T>(options: ListStoreOptions<T>): ListStore<T> {
     try {
       const list = await options.fetch(api)
       if (!state.answer(mine, list)) return
+      markReceived(options.changed.slice(0, options.changed.indexOf('.')))
       items.value = state.items
       loaded.value = true
       error.value = null
