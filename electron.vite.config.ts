@@ -1,13 +1,8 @@
 import { resolve } from 'node:path'
-import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { bundleReport } from './build/bundleReport'
-import { precompiledMessages } from './build/precompiledMessages'
 import { cspMeta } from './src/shared/csp'
-
-const rendererAlias = { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') }
 
 /**
  * Writes the CSP <meta> into the built index.html right after the charset, ahead of every
@@ -51,16 +46,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    resolve: { alias: rendererAlias },
-    plugins: [
-      vue(),
-      // vue-i18n's runtime-only build, Composition API only: messages come precompiled, so
-      // neither the message compiler nor the legacy API is in the bundle.
-      VueI18nPlugin({ runtimeOnly: true, compositionOnly: true, fullInstall: true, dropMessageCompiler: true }),
-      precompiledMessages({ dir: resolve(__dirname, 'src/renderer/src/i18n'), alias: rendererAlias }),
-      contentSecurityPolicy(),
-      ...(process.env.WHARF_BUNDLE_REPORT ? [bundleReport()] : []),
-    ],
+    resolve: {
+      alias: { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') },
+    },
+    plugins: [vue(), contentSecurityPolicy()],
     build: {
       minify: process.env.WHARF_NO_MINIFY ? false : 'esbuild',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

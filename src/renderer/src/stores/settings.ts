@@ -19,7 +19,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   function adopt(next: SettingsView): void {
     view.value = next
-    if (next.preferences.language) void setLocale(next.preferences.language)
+    if (next.preferences.language) setLocale(next.preferences.language)
   }
 
   async function load(): Promise<void> {
