@@ -5,6 +5,9 @@
  */
 import { launchChromium, startServer } from './browserServer'
 
+/** A row of the container list's grid (the header row is not a `.tr`). */
+const ROW = '.list-table .tr[role="row"]'
+
 export interface RendererResult {
   startToFirstRowMs: number
   /** First load: list received → painted; includes the app's own first paint. */
@@ -25,7 +28,7 @@ export async function benchRenderer(dockerHost: string): Promise<RendererResult>
     try {
       const { url, urlMs } = server
       await page.goto(url)
-      await page.locator('.list-table .tr').first().waitFor({ state: 'visible', timeout: 30_000 })
+      await page.locator(ROW).first().waitFor({ state: 'visible', timeout: 30_000 })
       const startToFirstRowMs = performance.now() - started
       const timeline = await page.evaluate<{ dcl: number; listReceived: number }>(
         `({ dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, listReceived: performance.getEntriesByName('wharf:list-received')[0]?.startTime ?? -1 })`,
@@ -33,7 +36,7 @@ export async function benchRenderer(dockerHost: string): Promise<RendererResult>
       if (process.env.WHARF_BENCH_VERBOSE) console.log('P6 detail (ms since navigation):', timeline)
       await page.waitForFunction(() => performance.getEntriesByName('wharf:list-shown').length > 0)
       const listShownMs = await page.evaluate(() => performance.getEntriesByName('wharf:list-shown')[0].duration)
-      const rowsInDom = await page.locator('.list-table .tr').count()
+      const rowsInDom = await page.locator(ROW).count()
       const refreshes: number[] = []
       for (let i = 0; i < 5; i++) {
         // The store also re-lists on its own (reconnects); the measure must be this click's.

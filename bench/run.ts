@@ -19,9 +19,11 @@ import { benchEngines, type P9Result } from './p9-engines'
 import { benchComposeLogs } from './p10-compose'
 import { benchIdle, type P7Result } from './p7-idle'
 import { benchSwarmList } from './p10-swarm'
+import { benchLists, type P8Result } from './p8-lists'
 import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
+const P6_ALONE_COUNT = 50
 
 /** WHARF_BENCH_ONLY=p2,p3 runs a subset while working on one figure; only a full run is recorded. */
 const only = new Set((process.env.WHARF_BENCH_ONLY ?? '').split(',').filter(Boolean))
@@ -90,6 +92,16 @@ async function measure(): Promise<void> {
       `P7 soak ${p7.soakSeconds} s (list, followed log, idle terminal, stats): server RSS ${p7.rssStartMb.toFixed(0)} → ${p7.rssEndMb.toFixed(0)} MB; page heaps ${p7.heaps.map((h) => `${h.tab} ${h.startMb.toFixed(1)} → ${h.endMb.toFixed(1)} MB`).join(', ')} (target growth ≤ 5 %)`,
     )
   }
+  let p8: P8Result | undefined
+  if (wanted('p8')) {
+    p8 = await benchLists(docker, dockerHost)
+    for (const key of ['images', 'volumes', 'networks'] as const) {
+      const f = p8[key]
+      console.log(
+        `P8 ${key}: ${f.rows} rows, list received → painted ${f.shownMs.toFixed(1)} ms (max ${f.shownMax.toFixed(1)} over ${p8.rounds} first opens; target ≤ 500); search → the one row shown ${f.searchMs.toFixed(0)} ms`,
+      )
+    }
+  }
   // WHARF_BENCH_ONLY=p10 runs both halves; p10-compose or p10-swarm one.
   let p10: Awaited<ReturnType<typeof benchComposeLogs>> | undefined
   if (wanted('p10') || wanted('p10-compose')) {
@@ -104,6 +116,19 @@ async function measure(): Promise<void> {
     console.log(
       `P10 swarm services list, ${swarm.services} services and ${swarm.tasks} tasks: raw GET /services + GET /tasks ${swarm.rawMs.toFixed(1)} ms, Wharf ${swarm.wharfMs.toFixed(1)} ms, ${swarm.ratio.toFixed(2)}× raw (target ≤ 1.2×)`,
     )
+  }
+  if (only.has('p6') && !wanted('p1')) {
+    // P6 alone (not recorded): on a shared engine, with a few containers of its own rather than P1's 1,000.
+    await ensureContainers(docker, P6_ALONE_COUNT)
+    try {
+      const starts: RendererResult[] = []
+      for (let i = 0; i < 3; i++) starts.push(await benchRenderer(dockerHost))
+      console.log(
+        `P6 alone (${P6_ALONE_COUNT} containers of its own): process start → first row shown ${starts.map((r) => r.startToFirstRowMs.toFixed(0)).join(', ')} ms, median ${median(starts.map((r) => r.startToFirstRowMs)).toFixed(0)} (target ≤ 1000); address printed after ${median(starts.map((r) => r.urlMs)).toFixed(0)} ms`,
+      )
+    } finally {
+      await removeBenchContainers(docker)
+    }
   }
   if (!wanted('p1') && !wanted('p9')) return
   console.log(`creating ${COUNT} containers (labelled wharf.bench)…`)
@@ -121,7 +146,7 @@ async function measure(): Promise<void> {
     if (!wanted('p1')) return
     const p1 = await benchList(socket)
     console.log(
-      `P1 list ${p1.containers}: raw ${p1.rawMs.toFixed(1)} ms, Wharf ${p1.wharfMs.toFixed(1)} ms, ratio ${p1.ratio.toFixed(2)} (target ≤ 1.20)`,
+      `P1 list ${p1.containers}: raw ${p1.rawMs.toFixed(1)} ms, Wharf ${p1.wharfMs.toFixed(1)} ms, ratio ${p1.ratio.toFixed(2)} (target ≤ 1.0, at 5,000 in DESIGN.md)`,
     )
     // Three cold starts: this figure swings with whatever else the two cores are doing.
     const runs = [await benchRenderer(dockerHost), await benchRenderer(dockerHost), await benchRenderer(dockerHost)]
@@ -133,10 +158,12 @@ async function measure(): Promise<void> {
       refreshShownMs: mid('refreshShownMs'),
       rowsInDom: runs[0].rowsInDom,
     }
-    console.log(`P1 renderer: Refresh, list received → ${p1.containers} rows painted ${r.refreshShownMs.toFixed(1)} ms (target ≤ 100)`)
+    console.log(
+      `P1 renderer: Refresh, list received → ${p1.containers} rows painted ${r.refreshShownMs.toFixed(1)} ms (target ≤ 50 at 5,000)`,
+    )
     console.log(`   first load: list received → painted ${r.listShownMs.toFixed(1)} ms (includes the app's first paint)`)
     console.log(
-      `P6 process start → first row shown ${r.startToFirstRowMs.toFixed(0)} ms (target ≤ 1500); address printed after ${r.urlMs.toFixed(0)} ms`,
+      `P6 process start → first row shown ${r.startToFirstRowMs.toFixed(0)} ms (target ≤ 1000); address printed after ${r.urlMs.toFixed(0)} ms`,
     )
     record(
       [
@@ -144,10 +171,10 @@ async function measure(): Promise<void> {
         '',
         '| target | measured | baseline (same run) | figure | goal |',
         '| --- | --- | --- | --- | --- |',
-        `| P1 list ${p1.containers} containers via the WebSocket API | ${p1.wharfMs.toFixed(1)} ms (median of 30) | raw \`GET /containers/json?all=1\` over the socket: ${p1.rawMs.toFixed(1)} ms | ${p1.ratio.toFixed(2)}× | ≤ 1.2× |`,
-        `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 3×5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 100 ms |`,
+        `| P1 list ${p1.containers} containers via the WebSocket API | ${p1.wharfMs.toFixed(1)} ms (median of 30) | raw \`GET /containers/json?all=1\` over the socket: ${p1.rawMs.toFixed(1)} ms | ${p1.ratio.toFixed(2)}× | ≤ 1.0× (DESIGN.md: at 5,000) |`,
+        `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 3×5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 50 ms (DESIGN.md: 5,000 rows) |`,
         `| P1 renderer, first load: list received → first paint of the whole app | ${r.listShownMs.toFixed(1)} ms | — | includes the app's own first style and layout pass | (info) |`,
-        `| P6 browser mode: process start → first row visible, ${p1.containers} containers | ${r.startToFirstRowMs.toFixed(0)} ms, median of 3 cold starts (address printed after ${r.urlMs.toFixed(0)} ms) | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1500 ms |`,
+        `| P6 browser mode: process start → first row visible, ${p1.containers} containers | ${r.startToFirstRowMs.toFixed(0)} ms, median of 3 cold starts (address printed after ${r.urlMs.toFixed(0)} ms) | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1000 ms |`,
         ...(p2
           ? [
               `| P2 engine event → row shows the new state, ${p2.samples} pause/unpause changes of 50 containers in bursts | p50 ${p2.uiP50.toFixed(0)} ms, p95 ${p2.uiP95.toFixed(0)} ms | raw \`/events\` client on the socket: p50 ${p2.rawP50.toFixed(1)} ms, p95 ${p2.rawP95.toFixed(1)} ms | p95 ${p2.uiP95.toFixed(0)} ms | p95 ≤ 200 ms |`,
@@ -188,6 +215,12 @@ async function measure(): Promise<void> {
           ? [
               `| P10 the Swarm services list, ${swarm.services} services and ${swarm.tasks} tasks (swarm.services through the API) | ${swarm.wharfMs.toFixed(1)} ms | raw \`GET /services\` + \`GET /tasks\` over the socket: ${swarm.rawMs.toFixed(1)} ms | ${swarm.ratio.toFixed(2)}× | ≤ 1.2× |`,
             ]
+          : []),
+        ...(p8
+          ? (['images', 'volumes', 'networks'] as const).map(
+              (key) =>
+                `| P8 ${key} pane: first open, list of ${p8[key].rows} received → rows painted (two frames later) | ${p8[key].shownMs.toFixed(1)} ms (median of ${p8.rounds}, max ${p8[key].shownMax.toFixed(1)} ms); search to the one matching row ${p8[key].searchMs.toFixed(0)} ms | — | ${p8[key].shownMs.toFixed(1)} ms | ≤ 500 ms |`,
+            )
           : []),
         ...(p9
           ? [

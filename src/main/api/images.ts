@@ -1,5 +1,7 @@
 /** Images (I1–I8) and registry logins bound to the contract. */
 import type { MethodName, StreamName } from '../../shared/contract'
+import { feedChanges } from '../engine/changeFeed'
+import { imageChanges } from '../engine/listChanges'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 import { keyValues } from './keyValues'
 import { searchImages } from '../registry/imageSearch'
@@ -34,10 +36,5 @@ export const imageMethods: MethodHandlers<Prefixed<MethodName, 'images' | 'regis
 }
 
 export const imageStreams: StreamHandlers<Prefixed<StreamName, 'images'>> = {
-  'images.changed': (_input, sink, { engine }) =>
-    engine.connection.events.add((event) => {
-      // A container created or removed changes which images are in use.
-      const usage = event.Type === 'container' && (event.Action === 'create' || event.Action === 'destroy')
-      if (event.Type === 'image' || usage) sink.emit({ action: event.Action, id: event.Actor.ID })
-    }),
+  'images.changed': (_input, sink, { engine }) => feedChanges(engine.connection.events, imageChanges(engine), sink.emit),
 }

@@ -1,5 +1,7 @@
 /** Networks (N1–N5) bound to the contract. */
 import type { MethodName, StreamName } from '../../shared/contract'
+import { feedChanges } from '../engine/changeFeed'
+import { networkChanges } from '../engine/listChanges'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
 export const networkMethods: MethodHandlers<Prefixed<MethodName, 'networks'>> = {
@@ -14,9 +16,5 @@ export const networkMethods: MethodHandlers<Prefixed<MethodName, 'networks'>> = 
 }
 
 export const networkStreams: StreamHandlers<Prefixed<StreamName, 'networks'>> = {
-  'networks.changed': (_input, sink, { engine }) =>
-    engine.connection.events.add((event) => {
-      const addresses = event.Type === 'container' && ['start', 'die', 'destroy'].includes(event.Action)
-      if (event.Type === 'network' || addresses) sink.emit({ action: event.Action, id: event.Actor.ID })
-    }),
+  'networks.changed': (_input, sink, { engine }) => feedChanges(engine.connection.events, networkChanges(engine), sink.emit),
 }

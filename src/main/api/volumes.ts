@@ -1,5 +1,7 @@
 /** Volumes and storage (V1, V2, V4–V6) and the content browser (V3, C9) bound to the contract. */
 import type { MethodName, StreamName } from '../../shared/contract'
+import { feedChanges } from '../engine/changeFeed'
+import { volumeChanges } from '../engine/listChanges'
 import type { MethodHandlers, Prefixed, StreamHandlers } from './context'
 
 export const volumeMethods: MethodHandlers<Prefixed<MethodName, 'volumes' | 'storage' | 'files'>> = {
@@ -20,11 +22,5 @@ export const volumeMethods: MethodHandlers<Prefixed<MethodName, 'volumes' | 'sto
 }
 
 export const volumeStreams: StreamHandlers<Prefixed<StreamName, 'volumes'>> = {
-  'volumes.changed': (_input, sink, { engine }) =>
-    engine.connection.events.add((event) => {
-      // Mounts and unmounts (every helper makes some) change nothing the list shows.
-      const volume = event.Type === 'volume' && (event.Action === 'create' || event.Action === 'destroy')
-      const usage = event.Type === 'container' && (event.Action === 'create' || event.Action === 'destroy')
-      if (volume || usage) sink.emit({ action: event.Action, id: event.Actor.ID })
-    }),
+  'volumes.changed': (_input, sink, { engine }) => feedChanges(engine.connection.events, volumeChanges(engine), sink.emit),
 }

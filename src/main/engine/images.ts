@@ -27,6 +27,23 @@ async function usage(docker: Dockerode): Promise<Map<string, UsedBy>> {
 
 const none = (t: string): boolean => t === '<none>:<none>' || t === '<none>@<none>'
 
+/** One row of the list, from the list's entry or an inspect (whose `Created` is a date, not seconds). */
+export function imageRow(
+  i: { Id: string; RepoTags?: string[] | null; RepoDigests?: string[] | null; Size: number; Created: number | string },
+  used: Map<string, UsedBy>,
+): ImageSummary {
+  const tags = (i.RepoTags ?? []).filter((t) => !none(t))
+  return {
+    id: i.Id,
+    tags,
+    digests: (i.RepoDigests ?? []).filter((d) => !none(d)),
+    size: i.Size,
+    created: typeof i.Created === 'number' ? i.Created : Math.floor(Date.parse(i.Created) / 1000),
+    dangling: tags.length === 0,
+    usedBy: used.get(i.Id) ?? [],
+  }
+}
+
 export class ImagesService {
   constructor(private readonly engine: EngineConnection) {}
 
@@ -41,20 +58,34 @@ export class ImagesService {
   /** Every image, or only those carrying `labels` (`key` or `key=value`). */
   list(labels?: string[]): Promise<ImageSummary[]> {
     return this.run(async (docker) => {
-      const filters = labels?.length ? { label: labels } : undefined
-      const [images, used] = await Promise.all([docker.listImages({ all: false, filters }), usage(docker)])
-      return images.map((i) => {
-        const tags = (i.RepoTags ?? []).filter((t) => !none(t))
-        return {
-          id: i.Id,
-          tags,
-          digests: (i.RepoDigests ?? []).filter((d) => !none(d)),
-          size: i.Size,
-          created: i.Created,
-          dangling: tags.length === 0,
-          usedBy: used.get(i.Id) ?? [],
-        }
-      })
+      // Podman answers an empty `filters=` with a JSON error: the key only when there are labels.
+      const options = labels?.length ? { all: false, filters: { label: labels } } : { all: false }
+      const [images, used] = await Promise.all([docker.listImages(options), usage(docker)])
+      return images.map((i) => imageRow(i, used))
+    })
+  }
+
+  /**
+   * The rows of these images (ids, or names from a pull) as the list has them now; ids
+   * the engine no longer has are `gone` (a name that is gone says nothing about an id).
+   */
+  rows(keys: string[]): Promise<{ rows: ImageSummary[]; gone: string[] }> {
+    return this.run(async (docker) => {
+      const used = await usage(docker)
+      const rows = new Map<string, ImageSummary>()
+      const gone: string[] = []
+      for (const key of keys) {
+        const image = await docker
+          .getImage(key)
+          .inspect()
+          .catch((err: unknown) => {
+            if (toWharfError(err).code === 'not_found') return undefined
+            throw err
+          })
+        if (image) rows.set(image.Id, imageRow(image, used))
+        else if (key.startsWith('sha256:')) gone.push(key)
+      }
+      return { rows: [...rows.values()], gone }
     })
   }
 

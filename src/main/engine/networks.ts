@@ -31,6 +31,30 @@ function pairs(list: string[]): Record<string, string> {
   return Object.fromEntries(list.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
 }
 
+/** One row of the list, from the network's inspect (the list's entries leave Containers empty). */
+export function networkRow(n: Dockerode.NetworkInspectInfo, podman: boolean): NetworkSummary {
+  return {
+    id: n.Id,
+    name: n.Name,
+    driver: n.Driver,
+    scope: n.Scope,
+    internal: n.Internal,
+    attachable: n.Attachable,
+    ipv6: n.EnableIPv6,
+    builtIn: BUILT_IN.has(n.Name) || (podman && n.Name === PODMAN_DEFAULT),
+    subnets: (n.IPAM?.Config ?? []).map((c) => ({ subnet: c.Subnet ?? '', gateway: c.Gateway, ipRange: c.IPRange })),
+    labels: n.Labels ?? {},
+    created: n.Created,
+    containers: Object.entries(n.Containers ?? {}).map(([id, c]) => ({
+      id,
+      name: c.Name,
+      ipv4: c.IPv4Address,
+      ipv6: c.IPv6Address,
+      mac: c.MacAddress,
+    })),
+  }
+}
+
 export class NetworksService {
   constructor(private readonly engine: EngineConnection) {}
 
@@ -60,26 +84,30 @@ export class NetworksService {
       )
       const full = inspected.filter((n): n is NonNullable<typeof n> => n !== null)
       const podman = this.engine.getStatus().flavor === 'podman'
-      return full.map((n) => ({
-        id: n.Id,
-        name: n.Name,
-        driver: n.Driver,
-        scope: n.Scope,
-        internal: n.Internal,
-        attachable: n.Attachable,
-        ipv6: n.EnableIPv6,
-        builtIn: BUILT_IN.has(n.Name) || (podman && n.Name === PODMAN_DEFAULT),
-        subnets: (n.IPAM?.Config ?? []).map((c) => ({ subnet: c.Subnet ?? '', gateway: c.Gateway, ipRange: c.IPRange })),
-        labels: n.Labels ?? {},
-        created: n.Created,
-        containers: Object.entries(n.Containers ?? {}).map(([id, c]) => ({
-          id,
-          name: c.Name,
-          ipv4: c.IPv4Address,
-          ipv6: c.IPv6Address,
-          mac: c.MacAddress,
-        })),
-      }))
+      return full.map((n) => networkRow(n, podman))
+    })
+  }
+
+  /** The rows of these networks (ids or names) as the list has them now; keys the engine no longer knows are `gone`. */
+  rows(keys: string[]): Promise<{ rows: NetworkSummary[]; gone: string[] }> {
+    return this.run(async (docker) => {
+      const podman = this.engine.getStatus().flavor === 'podman'
+      const found = await Promise.all(
+        keys.map((key) =>
+          docker
+            .getNetwork(key)
+            .inspect()
+            .then((n: Dockerode.NetworkInspectInfo) => networkRow(n, podman))
+            .catch((err: unknown) => {
+              if (toWharfError(err).code === 'not_found') return key
+              throw err
+            }),
+        ),
+      )
+      return {
+        rows: found.filter((f): f is NetworkSummary => typeof f !== 'string'),
+        gone: found.filter((f): f is string => typeof f === 'string'),
+      }
     })
   }
 

@@ -29,6 +29,32 @@ function pairs(list: string[]): Record<string, string> {
   return Object.fromEntries(list.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
 }
 
+/** One row of the list, with the containers that mount the volume. */
+export function volumeRow(v: Dockerode.VolumeInspectInfo, containers: Dockerode.ContainerInfo[]): VolumeSummary {
+  const usedBy = containers.flatMap((c) =>
+    (c.Mounts ?? [])
+      .filter((m) => m.Type === 'volume' && m.Name === v.Name)
+      .map((m) => ({
+        id: c.Id,
+        name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+        running: c.State === 'running',
+        destination: m.Destination,
+      })),
+  )
+  const extra = v as unknown as { CreatedAt?: string }
+  return {
+    name: v.Name,
+    driver: v.Driver,
+    mountpoint: v.Mountpoint,
+    created: extra.CreatedAt ?? '',
+    scope: v.Scope,
+    labels: v.Labels ?? {},
+    options: v.Options ?? {},
+    usedBy,
+    dangling: usedBy.length === 0,
+  }
+}
+
 export class VolumesService {
   constructor(
     private readonly engine: EngineConnection,
@@ -52,30 +78,28 @@ export class VolumesService {
   list(): Promise<VolumeSummary[]> {
     return this.run(async (docker) => {
       const [{ Volumes }, containers] = await Promise.all([docker.listVolumes(), this.userContainers(docker)])
-      return (Volumes ?? []).map((v) => {
-        const usedBy = containers.flatMap((c) =>
-          (c.Mounts ?? [])
-            .filter((m) => m.Type === 'volume' && m.Name === v.Name)
-            .map((m) => ({
-              id: c.Id,
-              name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
-              running: c.State === 'running',
-              destination: m.Destination,
-            })),
-        )
-        const extra = v as unknown as { CreatedAt?: string }
-        return {
-          name: v.Name,
-          driver: v.Driver,
-          mountpoint: v.Mountpoint,
-          created: extra.CreatedAt ?? '',
-          scope: v.Scope,
-          labels: v.Labels ?? {},
-          options: v.Options ?? {},
-          usedBy,
-          dangling: usedBy.length === 0,
-        }
-      })
+      return (Volumes ?? []).map((v) => volumeRow(v, containers))
+    })
+  }
+
+  /** The rows of these volumes as the list has them now; names the engine no longer has are `gone`. */
+  rows(names: string[]): Promise<{ rows: VolumeSummary[]; gone: string[] }> {
+    return this.run(async (docker) => {
+      const containers = await this.userContainers(docker)
+      const rows: VolumeSummary[] = []
+      const gone: string[] = []
+      for (const name of names) {
+        const volume = await docker
+          .getVolume(name)
+          .inspect()
+          .catch((err: unknown) => {
+            if (toWharfError(err).code === 'not_found') return undefined
+            throw err
+          })
+        if (volume) rows.push(volumeRow(volume, containers))
+        else gone.push(name)
+      }
+      return { rows, gone }
     })
   }
 

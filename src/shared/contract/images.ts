@@ -2,6 +2,7 @@
 import { appMethod, engineMethod, engineStream } from './spec'
 import * as s from '../schemas'
 import * as img from '../imageSchemas'
+import type { ListChange } from '../listChange'
 import type { ImageSummary } from '../types'
 import type { HistoryEntry, ImageDetail, ImagePruneResult, ImageRemoveResult } from '../images'
 import type { LayerExplorerResult } from '../layers'
@@ -46,6 +47,6 @@ export const imagesMethods = {
 } as const
 
 export const imagesStreams = {
-  /** Something about images changed (pull, tag, untag, delete, load, build); the event names what happened. Lists again are the subscriber's call. */
-  'images.changed': engineStream<typeof s.empty, { action: string; id: string }>(s.empty),
+  /** Images changed (pull, tag, untag, delete, load, build, a container created or removed): their rows again, or the ids gone. */
+  'images.changed': engineStream<typeof s.empty, ListChange<ImageSummary>>(s.empty),
 } as const

@@ -2,6 +2,7 @@
 import { engineMethod, engineStream } from './spec'
 import * as s from '../schemas'
 import * as net from '../networkSchemas'
+import type { ListChange } from '../listChange'
 import type { NetworkSummary, Topology } from '../networks'
 
 export const networksMethods = {
@@ -22,6 +23,6 @@ export const networksMethods = {
 } as const
 
 export const networksStreams = {
-  /** A network was created, removed, connected or disconnected, or a container came or went; list again. */
-  'networks.changed': engineStream<typeof s.empty, { action: string; id: string }>(s.empty),
+  /** Networks created, removed, connected or disconnected, or containers on them started or stopped: their rows again, or the ids gone. */
+  'networks.changed': engineStream<typeof s.empty, ListChange<NetworkSummary>>(s.empty),
 } as const

@@ -2,6 +2,7 @@
 import { engineMethod, engineStream } from './spec'
 import * as s from '../schemas'
 import * as fs from '../fileSchemas'
+import type { ListChange } from '../listChange'
 import type { BindMount, StorageDriverInfo, VolumeSummary } from '../files'
 import type { TaskInfo } from '../tasks'
 
@@ -29,6 +30,6 @@ export const volumesMethods = {
 } as const
 
 export const volumesStreams = {
-  /** A volume was created or removed, or a container that may use one; list again. */
-  'volumes.changed': engineStream<typeof s.empty, { action: string; id: string }>(s.empty),
+  /** Volumes created or removed, or containers that mount them created or removed: their rows again, or the names gone. */
+  'volumes.changed': engineStream<typeof s.empty, ListChange<VolumeSummary>>(s.empty),
 } as const

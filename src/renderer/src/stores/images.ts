@@ -1,7 +1,8 @@
-/** An engine's images (I1), listed again when image events (or container create/destroy, which change "used by") settle. */
+/** An engine's images (I1), kept by the image events (and container create/destroy, which change "used by") main sends as changed rows. */
 import type { ImagePruneResult } from '@shared/images'
 import type { ImageSummary } from '@shared/types'
 import { engineStore } from './engineStore'
+import { moveTags } from './listChange'
 import { useListStore } from './listStore'
 
 export const useImagesStore = engineStore('images', (engine: string) => {
@@ -9,7 +10,9 @@ export const useImagesStore = engineStore('images', (engine: string) => {
     engine,
     fetch: (api) => api.call('images.list', {}),
     changed: 'images.changed',
-    compare: (a, b) => b.created - a.created,
+    key: (image) => image.id,
+    compare: (a, b) => b.created - a.created || a.id.localeCompare(b.id),
+    reconcile: moveTags,
   })
 
   /** Removes each image (by id) or tag (by name); returns the failures in the engine's words. */

@@ -1,6 +1,10 @@
-/** An engine's networks (N1–N5) and its topology, listed again when network events (or containers coming and going) settle. */
+/**
+ * An engine's networks (N1–N5), kept by the network events (and containers starting and
+ * stopping) main sends as changed rows; the topology, which those change too, is fetched
+ * again when a burst of changes settles.
+ */
 import type { NetworkSummary, Topology } from '@shared/networks'
-import { ref } from 'vue'
+import { onScopeDispose, ref } from 'vue'
 import { engineStore } from './engineStore'
 import { useListStore } from './listStore'
 
@@ -27,8 +31,22 @@ export const useNetworksStore = engineStore('networks', (engine: string) => {
       return networks
     },
     changed: 'networks.changed',
+    key: (network) => network.id,
     compare: (a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name),
+    onChange: () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void refreshTopology(), 150)
+    },
   })
+  let timer: ReturnType<typeof setTimeout> | undefined
+  onScopeDispose(() => clearTimeout(timer))
+  async function refreshTopology(): Promise<void> {
+    try {
+      topology.value = await list.api.call('networks.topology', {})
+    } catch {
+      // Kept as it was; the next change or list tries again.
+    }
+  }
   const { api, after } = list
 
   return {

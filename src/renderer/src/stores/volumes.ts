@@ -1,4 +1,4 @@
-/** An engine's volumes (V1, V2), listed again when volume events (or container create/destroy) settle. */
+/** An engine's volumes (V1, V2), kept by the volume events (and container create/destroy) main sends as changed rows. */
 import type { VolumeSummary } from '@shared/files'
 import { ref } from 'vue'
 import { engineStore } from './engineStore'
@@ -12,6 +12,7 @@ export const useVolumesStore = engineStore('volumes', (engine: string) => {
     engine,
     fetch: (api) => api.call('volumes.list', {}),
     changed: 'volumes.changed',
+    key: (volume) => volume.name,
     compare: (a, b) => a.name.localeCompare(b.name),
   })
   /** Sizes asked for, by name (computing one runs `du` in a helper). */
