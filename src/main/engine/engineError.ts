@@ -1,4 +1,5 @@
 import { WharfError, type ErrorCode } from '../../shared/errors'
+import { errorText } from '../../shared/errorText'
 
 interface DockerodeError {
   statusCode?: number
@@ -27,7 +28,7 @@ export function toWharfError(err: unknown): WharfError {
   if (e.code && socketCodes.has(e.code)) {
     return new WharfError({ code: 'engine_unavailable', message: `The engine is not reachable (${e.code}): ${e.message ?? ''}`.trim() })
   }
-  const message = err instanceof Error ? err.message : String(err)
+  const message = errorText(err)
   return new WharfError({ code: 'internal', message })
 }
 

@@ -17,6 +17,7 @@ import { WharfError } from '../../shared/errors'
 import { entryProblem } from '../storage/archiveCheck'
 import { onBodyFailure } from '../storage/uploadBody'
 import { byteCounter, checkDeclared } from './uploadLimit'
+import { errorText } from '../../shared/errorText'
 
 export const CONTEXT_PREFIX = 'wharf-build-upload-'
 const WHAT = 'build context'
@@ -53,7 +54,7 @@ function unpack(body: Readable, dir: string, limit: number): Promise<number> {
       tar.destroy()
       if (err instanceof WharfError) reject(err)
       // tar-stream's words for what is not a tar ("Invalid tar header…", "Unexpected end of data").
-      else reject(invalid(`The upload is not a complete tar archive: ${err instanceof Error ? err.message : String(err)}`))
+      else reject(invalid(`The upload is not a complete tar archive: ${errorText(err)}`))
     }
     onBodyFailure(body, (err) =>
       fail(new WharfError({ code: 'invalid_input', message: `The upload stopped before its end (${err.message})` })),

@@ -28,6 +28,7 @@ import { execCapture } from './execCapture'
 import { fromGoMode } from './fileMode'
 import { isDir, refused, resolvePath, type Scope } from './fileScope'
 import { onBodyFailure, spool, SpoolFailed } from './uploadBody'
+import { errorText } from '../../shared/errorText'
 
 const TEMP_PREFIX = '.wharf-upload-'
 
@@ -128,7 +129,7 @@ async function writeSpooled(scope: Scope, absDir: string, rel: string, size: num
     const sink = tar.entry({ name: rel, size, mode: 0o644, mtime: new Date() }, (err) => (err ? tar.destroy(err) : tar.finalize()))
     createReadStream(spooled.file).pipe(sink)
     await writeArchive(scope.docker, scope.container, absDir, tar).catch((err: unknown) => {
-      const reason = err instanceof Error ? err.message : String(err)
+      const reason = errorText(err)
       throw new WharfError({ code: 'engine_error', message: fieldText('leftPartly', { name: rel, reason }) })
     })
   } finally {

@@ -21,6 +21,7 @@ import { execCapture } from './execCapture'
 import type { FileBrowser } from './fileBrowser'
 import { refused } from './fileScope'
 import { MOUNTS } from './volumeHelpers'
+import { errorText } from '../../shared/errorText'
 
 const EMPTY_SCRIPT = 'find "$1" -mindepth 1 -maxdepth 1 -exec rm -rf -- {} +'
 
@@ -126,7 +127,7 @@ export class VolumeFill {
     } catch (err) {
       const emptied = created ? await this.remove(volume) : await this.empty(volume)
       if (!emptied) {
-        const reason = err instanceof Error ? err.message : String(err)
+        const reason = errorText(err)
         throw new WharfError({ code: 'engine_error', message: fieldText(key, { volume, reason }) })
       }
       throw err

@@ -7,6 +7,7 @@
 import { WharfError } from '../../shared/errors'
 import type { LayerProgress, TaskInfo, TaskKind } from '../../shared/tasks'
 import { Listeners } from '../engine/listeners'
+import { errorText } from '../../shared/errorText'
 
 const PUBLISH_MS = 100
 const KEEP_ENDED = 30
@@ -71,7 +72,7 @@ export class Tasks {
     }
     void work(handle).then(
       (message) => this.finish(entry, entry.cancelled ? 'cancelled' : 'done', message),
-      (err: unknown) => this.finish(entry, entry.cancelled ? 'cancelled' : 'failed', err instanceof Error ? err.message : String(err)),
+      (err: unknown) => this.finish(entry, entry.cancelled ? 'cancelled' : 'failed', errorText(err)),
     )
     this.changed.emit(entry.info)
     return entry.info

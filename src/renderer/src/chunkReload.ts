@@ -6,12 +6,13 @@
  * at the address asked for, once: a second failure within a few seconds stays visible.
  */
 import type { Router } from 'vue-router'
+import { errorText } from '@shared/errorText'
 
 const KEY = 'wharf:view-reload'
 const WINDOW_MS = 10_000
 
 export function isChunkLoadError(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : String(err)
+  const message = errorText(err)
   return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Unable to preload CSS/i.test(
     message,
   )

@@ -9,6 +9,7 @@ import { computed, ref } from 'vue'
 import { useContainersStore } from '../stores/containers'
 import { useEngineStore } from '../stores/engine'
 import { useEngineApi } from './engineScope'
+import { errorText } from '@shared/errorText'
 
 export function useComposeProjects() {
   const containers = useContainersStore()
@@ -32,7 +33,7 @@ export function useProjectActions() {
       result.value = { action, outcome }
       return outcome
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
       return undefined
     } finally {
       busy.value = null

@@ -5,6 +5,7 @@ import { useEngineApi } from '../composables/engineScope'
 import type { StatusFacts } from './containerStatus'
 import { useContainersStore } from '../stores/containers'
 import { useEngineStore } from '../stores/engine'
+import { errorText } from '@shared/errorText'
 
 interface InspectState {
   Status?: ContainerState
@@ -71,7 +72,7 @@ export function useContainerDetail(ref_: Ref<string>) {
       const notThere = err instanceof WharfError && (err.code === 'not_found' || err.code === 'invalid_input')
       if (notThere && !inspect.value) missing.value = true
       else if (notThere) gone.value = true
-      else error.value = err instanceof Error ? err.message : String(err)
+      else error.value = errorText(err)
     }
   }
 

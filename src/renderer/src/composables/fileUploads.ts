@@ -2,6 +2,7 @@
 import type { FileTarget } from '@shared/files'
 import { ref, type Ref } from 'vue'
 import { upload } from '../api/transfers'
+import { errorText } from '@shared/errorText'
 
 export interface UploadItem {
   id: number
@@ -30,7 +31,7 @@ export function useFileUploads(engine: string, target: Ref<FileTarget>, onDone: 
         await send((sent) => patch(id, { sent }))
         patch(id, { state: 'done', sent: size })
       } catch (err) {
-        patch(id, { state: 'failed', error: err instanceof Error ? err.message : String(err) })
+        patch(id, { state: 'failed', error: errorText(err) })
       }
       onDone()
     })

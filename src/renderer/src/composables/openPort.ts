@@ -7,6 +7,7 @@
  */
 import { ref } from 'vue'
 import { useApi } from '../api'
+import { errorText } from '@shared/errorText'
 
 export function useOpenPort() {
   const api = useApi()
@@ -18,7 +19,7 @@ export function useOpenPort() {
       const { url, opened } = await api.engine(engine).call('containers.openPort', { id, port, protocol })
       if (!opened) window.open(url, '_blank', 'noopener,noreferrer')
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     }
   }
 

@@ -2,6 +2,7 @@ import { ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { useTerminalsStore, type OpenSpec } from '../stores/terminals'
 import { useOptionalEngineId } from './engineScope'
+import { errorText } from '@shared/errorText'
 
 /** What to open on the view's engine. */
 export type OpenHere = OpenSpec extends infer S ? (S extends OpenSpec ? Omit<S, 'engine'> : never) : never
@@ -25,7 +26,7 @@ export function useOpenTerminal() {
       await store.open({ ...spec, engine })
       await router.push({ name: 'terminal', params: { engine } })
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     } finally {
       opening.value = false
     }

@@ -7,6 +7,7 @@ import { useRouter, type RouteLocationRaw } from 'vue-router'
 import { useContainersStore } from '../stores/containers'
 import { useTerminalsStore } from '../stores/terminals'
 import type { PaletteCommand, PalettePage } from './paletteCommands'
+import { errorText } from '@shared/errorText'
 
 export type RunOutcome =
   /** Done: the palette closes; `message` is said, when there is something to say. */
@@ -64,7 +65,7 @@ export function usePaletteRun() {
             try {
               await terminals.open({ kind: 'exec', engine, container: target.id })
             } catch (err) {
-              return { ok: false, message: err instanceof Error ? err.message : String(err) }
+              return { ok: false, message: errorText(err) }
             }
             await router.push({ name: 'terminal', params: { engine } })
             return { ok: true }

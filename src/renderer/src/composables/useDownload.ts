@@ -4,6 +4,7 @@ import { ref } from 'vue'
 import { startDownload, type DownloadRequest } from '../api/transfers'
 import { useEngineId } from './engineScope'
 import { useFieldMessages } from './fieldMessages'
+import { errorText } from '@shared/errorText'
 
 export function useDownload() {
   const engine = useEngineId()
@@ -15,7 +16,7 @@ export function useDownload() {
     try {
       await startDownload(engine, request)
     } catch (err) {
-      message.error(field(err instanceof Error ? err.message : String(err)))
+      message.error(field(errorText(err)))
     } finally {
       busy.value = false
     }

@@ -10,6 +10,7 @@ import { useApi } from '../api'
 import { applyDelta } from './containerList'
 import { useEngineStore } from './engine'
 import { engineStore } from './engineStore'
+import { errorText } from '@shared/errorText'
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove'
 
@@ -126,7 +127,7 @@ export const useContainersStore = engineStore('containers', (id: string) => {
             id,
             name: byId.value.get(id)?.name ?? id.slice(0, 12),
             action,
-            message: err instanceof Error ? err.message : String(err),
+            message: errorText(err),
           })
         } finally {
           busy.delete(id)

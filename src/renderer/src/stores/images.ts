@@ -4,6 +4,7 @@ import type { ImageSummary } from '@shared/types'
 import { engineStore } from './engineStore'
 import { moveTags } from './listChange'
 import { useListStore } from './listStore'
+import { errorText } from '@shared/errorText'
 
 export const useImagesStore = engineStore('images', (engine: string) => {
   const list = useListStore<ImageSummary>({
@@ -22,7 +23,7 @@ export const useImagesStore = engineStore('images', (engine: string) => {
       try {
         await list.api.call('images.remove', { id: ref, force })
       } catch (err) {
-        failures.push(`${label}: ${err instanceof Error ? err.message : String(err)}`)
+        failures.push(`${label}: ${errorText(err)}`)
       }
     }
     await list.load()

@@ -14,6 +14,7 @@ import { useApi } from '../api'
 import type { EngineClient } from '../api/client'
 import { useEngineStore } from './engine'
 import { ListState, type ListShape } from './listChange'
+import { errorText } from '@shared/errorText'
 
 const SETTLE_MS = 150
 
@@ -89,7 +90,7 @@ export function useListStore<T>(options: ListStoreOptions<T>): ListStore<T> {
     } catch (err) {
       if (!state.fail(mine)) return
       items.value = state.items
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     } finally {
       if (state.current(mine)) loading.value = false
     }

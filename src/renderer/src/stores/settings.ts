@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useApi } from '../api'
 import { setLocale } from '../i18n'
+import { errorText } from '@shared/errorText'
 
 const FALLBACK: Preferences = {
   theme: 'system',
@@ -34,7 +35,7 @@ export const useSettingsStore = defineStore('settings', () => {
       adopt(await api.call('settings.get', {}))
       error.value = null
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     }
   }
 
@@ -43,7 +44,7 @@ export const useSettingsStore = defineStore('settings', () => {
       adopt(await api.call('settings.update', patch))
       error.value = null
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     }
   }
 

@@ -11,6 +11,7 @@ import { computed, onScopeDispose, ref, watch } from 'vue'
 import { useApi } from '../api'
 import { useEngineStore } from './engine'
 import { engineStore } from './engineStore'
+import { errorText } from '@shared/errorText'
 
 const SETTLE_MS = 150
 const CONVERGE_POLL_MS = 1000
@@ -65,7 +66,7 @@ export const useSwarmStore = engineStore('swarm', (engine: string) => {
       configs.value = [...lists[3]]
       error.value = null
     } catch (err) {
-      if (mine === revision) error.value = err instanceof Error ? err.message : String(err)
+      if (mine === revision) error.value = errorText(err)
     } finally {
       if (mine === revision) {
         loading.value = false
@@ -86,7 +87,7 @@ export const useSwarmStore = engineStore('swarm', (engine: string) => {
       if (mine !== revision) return
       services.value = [...list].sort((a, b) => a.name.localeCompare(b.name))
     } catch (err) {
-      if (mine === revision) error.value = err instanceof Error ? err.message : String(err)
+      if (mine === revision) error.value = errorText(err)
     }
     if (mine === revision) schedulePoll()
   }

@@ -11,6 +11,7 @@ import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref } from 'vue'
 import { useApi } from '../api'
 import { readDocked, writeDocked } from './terminalDocks'
+import { errorText } from '@shared/errorText'
 
 /** What to open, on which engine (a host shell's DOCKER_HOST points at it). */
 export type OpenSpec =
@@ -187,5 +188,5 @@ function dockKey(engine: string, container: string): string {
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
+  return errorText(err)
 }

@@ -3,6 +3,7 @@ import type { VolumeSummary } from '@shared/files'
 import { ref } from 'vue'
 import { engineStore } from './engineStore'
 import { useListStore } from './listStore'
+import { errorText } from '@shared/errorText'
 
 /** A size asked for: being computed, computed, or why it could not be. */
 export type VolumeSize = { busy: true } | { bytes: number; approximate: boolean } | { error: string }
@@ -24,7 +25,7 @@ export const useVolumesStore = engineStore('volumes', (engine: string) => {
       const size = await list.api.call('volumes.size', { name })
       sizes.value = new Map(sizes.value).set(name, size)
     } catch (err) {
-      sizes.value = new Map(sizes.value).set(name, { error: err instanceof Error ? err.message : String(err) })
+      sizes.value = new Map(sizes.value).set(name, { error: errorText(err) })
     }
   }
 
