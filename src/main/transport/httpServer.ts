@@ -9,7 +9,6 @@ import { createServer as createTlsServer, type Server as TlsServer } from 'node:
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { TransferRoutes } from '../downloads/transfers'
-import { DEFLATE_MIN_BYTES } from './deflate'
 import { ConnectionGuard, DEFAULT_GUARD_LIMITS, type GuardLimits } from './connectionGuard'
 import { BEARER, checkHostAndOrigin, principalOf, sessionCookie, tokenFromUrl, type AuthConfig } from './httpAuth'
 import { httpTransfers } from './httpTransfers'
@@ -116,10 +115,10 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
     maxPayload: MAX_MESSAGE_BYTES,
     // Chromium's WebSocket receive path, not the engine, limits a log pouring in (P3):
     // log text deflates several times over, so fewer bytes cross it. Level 1 keeps the
-    // CPU cost low. Which messages are deflated is decided per message in wsTransport:
-    // ws applies this threshold only when the browser asks for no context takeover,
-    // which Chromium does not.
-    perMessageDeflate: { zlibDeflateOptions: { level: 1 }, threshold: DEFLATE_MIN_BYTES, concurrencyLimit: 2 },
+    // CPU cost low. Which messages are deflated is decided per message in wsTransport
+    // (DEFLATE_MIN_BYTES): ws applies its own threshold only when the browser asks for no
+    // context takeover, which Chromium does not.
+    perMessageDeflate: { zlibDeflateOptions: { level: 1 }, concurrencyLimit: 2 },
   })
   /** API sockets by principal: counted against the per-session cap, closed when their session ends. */
   const apiSockets = new Map<string, Set<Duplex>>()

@@ -9,7 +9,6 @@ import { clientMessage, type ServerMessage } from '../../shared/protocol'
 import { decodeFrame, encodeFrame, FRAME } from '../../shared/terminal'
 import type { Api } from '../api/router'
 import { toErrorData } from '../api/router'
-import { DEFLATE_MIN_BYTES } from './deflate'
 
 /**
  * A client this far behind is disconnected rather than fed more: dropping single events
@@ -19,6 +18,13 @@ const MAX_BUFFERED = 8 * 1024 * 1024
 /** Streams that can pause (logs, stats) hold back while more than this waits to be sent. */
 const FLOW_BUFFERED = 8 * 1024 * 1024
 const PING_INTERVAL_MS = 30_000
+/**
+ * Stream events at least this long (UTF-16 units, close enough to bytes for JSON) are
+ * deflated; shorter ones cost more to deflate than they save (P7: a stats sample a second
+ * per visible row). Kept here, not shared with the HTTP server, so browser mode's entry
+ * and its lazily loaded API stack share no module.
+ */
+const DEFLATE_MIN_BYTES = 16 * 1024
 
 export function serveApiOverWebSocket(wss: WebSocketServer, api: Api): () => void {
   const alive = new WeakMap<WebSocket, boolean>()
