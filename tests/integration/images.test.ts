@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryEntry, ImageDetail, ImageRemoveResult } from '../../src/shared/images'
+import type { ListChange } from '../../src/shared/listChange'
 import type { ImageSummary } from '../../src/shared/types'
 import { fails, ok, startApi } from './support/app'
 import { cleanup, createTestContainer, runId, TEST_IMAGE, testDocker, uniqueName, waitFor } from './support/engine'
@@ -70,14 +71,18 @@ describe('images', () => {
 
   it('tags, untags while other names remain, and reports image events', async () => {
     const id = await commitImage('one')
-    const events = collect<{ action: string; id: string }>(ctx.api, 'images.changed', {})
+    const events = collect<ListChange<ImageSummary>>(ctx.api, 'images.changed', {})
+    const rowSent = (tags: (t: string[]) => boolean, from = 0): boolean =>
+      events.events.slice(from).some((e) => e.upsert.some((i) => i.id === id && tags(i.tags)))
     expect(await ok(ctx.api, 'images.tag', { id, reference: `${repo}:two` })).toEqual({ tagged: `${repo}:two` })
     expect(await ok(ctx.api, 'images.tag', { id, reference: `${repo}-bare` })).toEqual({ tagged: `${repo}-bare:latest` })
-    await waitFor(() => events.events.some((e) => e.action === 'tag'), 'the tag event')
+    // The engine's tag events reach the list as the image's row with its new names.
+    await waitFor(() => rowSent((t) => t.includes(`${repo}:two`)), 'the tagged row')
     expect((await list()).find((i) => i.id === id)?.tags.sort()).toEqual([`${repo}-bare:latest`, `${repo}:one`, `${repo}:two`])
+    const beforeUntag = events.events.length
     const untag = await ok<ImageRemoveResult>(ctx.api, 'images.remove', { id: `${repo}:two` })
     expect(untag).toEqual({ untagged: [`${repo}:two`], deleted: [] })
-    await waitFor(() => events.events.some((e) => e.action === 'untag'), 'the untag event')
+    await waitFor(() => rowSent((t) => !t.includes(`${repo}:two`) && t.includes(`${repo}:one`), beforeUntag), 'the untagged row')
     events.close()
     const bad = await fails(ctx.api, 'images.tag', { id, reference: 'Upper/Case:tag' })
     expect(bad.code).toBe('invalid_input')
