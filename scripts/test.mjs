@@ -1,9 +1,9 @@
 // `npm test`: everything, against real engines. Installs missing Debian packages when
-// run as root on Debian, starts a private dockerd with test images, runs lint,
-// typecheck, unit, integration and e2e tests, stops what it started, and prints one
-// closing line with the counts. Exits non-zero when anything failed, or when a test was
+// run as root on Debian, starts a private dockerd with test images, builds, runs unit,
+// integration and e2e tests with lint and typecheck beside them, stops what it started,
+// and prints one closing line with the counts. Exits non-zero when anything failed, or when a test was
 // skipped other than the Electron project's (everything else has what it needs here).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,35 +21,41 @@ const bin = (name) => join(root, 'node_modules/.bin', name)
 const failures = []
 const counts = { passed: 0, failed: 0, skipped: 0 }
 
-function step(name, command, args, env = {}) {
-  console.log(`\n=== ${name}`)
-  const started = Date.now()
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
-  const ok = r.status === 0
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+function report(name, started, code, signal) {
+  const ok = code === 0
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${code ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (!ok) failures.push(name)
   return ok
 }
 
-/**
- * The same as step, but in the background with its output held back and printed whole
- * when it ends, so steps that need no engine (lint, typecheck, build) run side by side
- * with each other and with the engines starting, and their logs do not interleave.
- */
-function backgroundStep(name, command, args) {
+/** A step whose output streams as it runs: the tests, one at a time in the foreground. */
+function step(name, command, args, env = {}) {
+  console.log(`\n=== ${name}`)
   const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } })
+    child.on('close', (code, signal) => resolve(report(name, started, code, signal)))
+  })
+}
+
+/**
+ * A step in the background with its output held back and printed whole when it ends, so
+ * steps side by side do not interleave their logs. `nice`: at the lowest CPU priority,
+ * for checks that share the cores with tests (the tests then get the cores whenever they
+ * want them, and a test that waits on the engine is not slowed by them).
+ */
+function backgroundStep(name, command, args, { env = {}, nice = false } = {}) {
+  const started = Date.now()
+  const [file, argv] = nice ? ['nice', ['-n', '19', command, ...args]] : [command, args]
+  return new Promise((resolve) => {
+    const child = spawn(file, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     const output = []
     child.stdout.on('data', (chunk) => output.push(chunk))
     child.stderr.on('data', (chunk) => output.push(chunk))
     child.on('close', (code, signal) => {
-      const ok = code === 0
       console.log(`\n=== ${name}`)
       process.stdout.write(Buffer.concat(output))
-      console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${code ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-      if (!ok) failures.push(name)
-      resolve(ok)
+      resolve(report(name, started, code, signal))
     })
   })
 }
@@ -103,21 +109,8 @@ try {
   process.exit(1)
 }
 
-// Three lanes on the machine's cores: ESLint over the .vue files (type-aware linting of
-// single-file components is the slowest check), ESLint over the rest then Prettier, and
-// typecheck then build; the engines start meanwhile. Tests wait for all of them, so no
-// test shares the cores with them (some tests time the engine).
-const checks = Promise.all([
-  backgroundStep('eslint (.vue)', bin('eslint'), ['src/**/*.vue']),
-  inSequence(
-    () => backgroundStep('eslint', bin('eslint'), ['.', '--ignore-pattern', '**/*.vue']),
-    () => backgroundStep('prettier', bin('prettier'), ['--check', '.']),
-  ),
-  inSequence(
-    () => backgroundStep('typecheck', 'npm', ['run', '--silent', 'typecheck']),
-    () => backgroundStep('build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']),
-  ),
-])
+// The build first (the desktop tests and e2e run on it), while the engines start.
+const built = backgroundStep('build', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'])
 
 let engine
 // Interrupted (Ctrl-C, CI timeout): stop the private engine rather than leave it behind.
@@ -145,12 +138,36 @@ if (engine) {
     failures.push('podman')
   }
 }
-const [, , [, built]] = await checks
+const buildOk = await built
+
+// The checks need no engine: they run beside the tests at the lowest priority, in three
+// lanes (ESLint over the .vue files, the slowest check; ESLint over the rest then
+// Prettier; typecheck), and the run waits for them at the end.
+const checks = Promise.all([
+  backgroundStep('eslint (.vue)', bin('eslint'), ['src/**/*.vue'], { nice: true }),
+  inSequence(
+    () => backgroundStep('eslint', bin('eslint'), ['.', '--ignore-pattern', '**/*.vue'], { nice: true }),
+    () => backgroundStep('prettier', bin('prettier'), ['--check', '.'], { nice: true }),
+  ),
+  backgroundStep('typecheck', 'npm', ['run', '--silent', 'typecheck'], { nice: true }),
+])
+
+const e2eReports = []
+/** One Playwright run: its JSON report and its own output folder (each run empties its own). */
+function playwrightArgs(name, args) {
+  const json = join(results, `${name}.json`)
+  e2eReports.push(json)
+  return {
+    args: ['test', '--reporter=list,json', `--output=${join(results, name)}`, ...args],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: json },
+  }
+}
 
 if (engine) {
   // Settings (and engines added by the tests) in a folder of the run's own, never the user's.
   const configDir = join(engineDir(), 'config')
-  rmSync(configDir, { recursive: true, force: true })
+  const desktopConfigDir = join(engineDir(), 'config-desktop')
+  for (const dir of [configDir, desktopConfigDir]) rmSync(dir, { recursive: true, force: true })
   const env = {
     DOCKER_HOST: engine.dockerHost,
     DOCKER_CONTEXT: '',
@@ -159,20 +176,30 @@ if (engine) {
     ...registryEnv(),
     ...podman,
   }
-  step(
+  await step(
     'unit and integration tests',
     bin('vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`],
     env,
   )
   countVitest(join(results, 'vitest.json'))
-  if (built) {
-    step('e2e (Chromium, browser mode)', bin('playwright'), ['test', '--reporter=list,json'], {
-      ...env,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'e2e.json'),
-    })
-    countPlaywright(join(results, 'e2e.json'))
-    if (failures.includes('e2e (Chromium, browser mode)')) printPageSnapshots(join(results, 'e2e'))
+  if (buildOk) {
+    // The desktop journeys run beside the browser ones: each desktop page has a main of its
+    // own (e2e/support/desktopHarness.ts), and the two share only the engine, where every
+    // test makes and names its own things. The prune tests remove every stopped container
+    // of the engine, so they run last, alone.
+    const browser = playwrightArgs('e2e', ['--project', 'browser', '--project', 'electron', '--grep-invert', '@prune'])
+    const desktop = playwrightArgs('e2e-desktop', ['--project', 'desktop'])
+    const prune = playwrightArgs('e2e-prune', ['--project', 'browser', '--grep', '@prune'])
+    await Promise.all([
+      step('e2e (Chromium, browser mode)', bin('playwright'), browser.args, { ...env, ...browser.env }),
+      backgroundStep('e2e (Chromium, desktop harness)', bin('playwright'), desktop.args, {
+        env: { ...env, ...desktop.env, WHARF_CONFIG_DIR: desktopConfigDir },
+      }),
+    ])
+    await step('e2e (prune, alone on the engine)', bin('playwright'), prune.args, { ...env, ...prune.env })
+    for (const json of e2eReports) countPlaywright(json)
+    if (failures.some((name) => name.startsWith('e2e'))) printPageSnapshots(results)
   }
   if (!process.env.WHARF_KEEP_ENGINE) {
     stopRegistries()
@@ -185,9 +212,11 @@ if (engine) {
     await stopDockerd()
   }
 }
+await checks
 
 if (!existsSync(join(results, 'vitest.json'))) console.error('wharf: the unit and integration tests did not run')
-const skips = forbiddenSkips(readJson(join(results, 'vitest.json')), readJson(join(results, 'e2e.json')), root)
+const e2eSuites = e2eReports.flatMap((json) => readJson(json)?.suites ?? [])
+const skips = forbiddenSkips(readJson(join(results, 'vitest.json')), { suites: e2eSuites }, root)
 if (skips.length > 0) {
   console.error(`\nwharf: ${skips.length} test(s) were skipped; npm test installs what they need, so a skip is a failure:`)
   for (const line of skips) console.error(`  SKIPPED ${line}`)
