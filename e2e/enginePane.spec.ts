@@ -36,31 +36,27 @@ test('the Engine pane shows docker info in sections and what takes the disk, kin
   await expect(page.getByRole('link', { name: TEST_IMAGE, exact: true })).toBeVisible()
 })
 
-test(
-  'prune stopped containers from the Engine pane: what goes is listed first, then what was reclaimed',
-  { tag: '@prune' },
-  async ({ page }) => {
-    test.skip(!process.env.WHARF_PRIVATE_ENGINE, pruneSkipReason)
-    const name = uniqueName('prune')
-    const keep = uniqueName('keep')
-    const stopped = await runContainer(docker, name, {}, false)
-    const running = await runContainer(docker, keep)
-    const ui = new EnginePage(page)
-    await ui.open('Disk usage')
-    await page.getByRole('button', { name: 'Prune stopped containers…' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Remove all stopped containers' })
-    await expect(dialog).toContainText(name)
-    await expect(dialog).not.toContainText(keep)
-    await dialog.getByRole('button', { name: /^Remove \d+$/ }).click()
-    await expect(page.getByRole('status').filter({ hasText: /Removed \d+ stopped containers; .+ freed\./ })).toBeVisible()
-    await expect(stopped.inspect()).rejects.toMatchObject({ statusCode: 404 })
-    expect((await running.inspect()).State.Running).toBe(true)
-    // The disk usage is asked again: the container is gone from it.
-    await page.getByRole('tab', { name: /^Containers \(\d+\)$/ }).click()
-    await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0)
-    await expect(page.getByRole('link', { name: keep, exact: true })).toBeVisible()
-  },
-)
+test('prune stopped containers from the Engine pane: what goes is listed first, then what was reclaimed', async ({ page }) => {
+  test.skip(!process.env.WHARF_PRIVATE_ENGINE, pruneSkipReason)
+  const name = uniqueName('prune')
+  const keep = uniqueName('keep')
+  const stopped = await runContainer(docker, name, {}, false)
+  const running = await runContainer(docker, keep)
+  const ui = new EnginePage(page)
+  await ui.open('Disk usage')
+  await page.getByRole('button', { name: 'Prune stopped containers…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Remove all stopped containers' })
+  await expect(dialog).toContainText(name)
+  await expect(dialog).not.toContainText(keep)
+  await dialog.getByRole('button', { name: /^Remove \d+$/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: /Removed \d+ stopped containers; .+ freed\./ })).toBeVisible()
+  await expect(stopped.inspect()).rejects.toMatchObject({ statusCode: 404 })
+  expect((await running.inspect()).State.Running).toBe(true)
+  // The disk usage is asked again: the container is gone from it.
+  await page.getByRole('tab', { name: /^Containers \(\d+\)$/ }).click()
+  await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: keep, exact: true })).toBeVisible()
+})
 
 test('events arrive live; pause holds them, filters narrow them, export saves the shown ones as JSON lines', async ({ page }) => {
   const ui = new EnginePage(page)

@@ -41,7 +41,7 @@ test('kill asks for the signal and refuses one that is not', async ({ page }) =>
   expect((await container.inspect()).State.ExitCode).toBe(137)
 })
 
-test('prune lists the stopped containers before removing them', { tag: '@prune' }, async ({ page }) => {
+test('prune lists the stopped containers before removing them', async ({ page }) => {
   test.skip(!process.env.WHARF_PRIVATE_ENGINE, pruneSkipReason)
   const name = uniqueName('prune')
   const keep = uniqueName('keep')

@@ -1,8 +1,9 @@
 // `npm test`: everything, against real engines. Installs missing Debian packages when
 // run as root on Debian, starts a private dockerd with test images, builds, runs unit,
 // integration and e2e tests with lint and typecheck beside them, stops what it started,
-// and prints one closing line with the counts. Exits non-zero when anything failed, or when a test was
-// skipped other than the Electron project's (everything else has what it needs here).
+// and prints one closing line with the counts. Exits non-zero when anything failed, or
+// when a test was skipped other than the Electron project's (everything else has what it
+// needs here).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -152,22 +153,10 @@ const checks = Promise.all([
   backgroundStep('typecheck', 'npm', ['run', '--silent', 'typecheck'], { nice: true }),
 ])
 
-const e2eReports = []
-/** One Playwright run: its JSON report and its own output folder (each run empties its own). */
-function playwrightArgs(name, args) {
-  const json = join(results, `${name}.json`)
-  e2eReports.push(json)
-  return {
-    args: ['test', '--reporter=list,json', `--output=${join(results, name)}`, ...args],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: json },
-  }
-}
-
 if (engine) {
   // Settings (and engines added by the tests) in a folder of the run's own, never the user's.
   const configDir = join(engineDir(), 'config')
-  const desktopConfigDir = join(engineDir(), 'config-desktop')
-  for (const dir of [configDir, desktopConfigDir]) rmSync(dir, { recursive: true, force: true })
+  rmSync(configDir, { recursive: true, force: true })
   const env = {
     DOCKER_HOST: engine.dockerHost,
     DOCKER_CONTEXT: '',
@@ -184,22 +173,12 @@ if (engine) {
   )
   countVitest(join(results, 'vitest.json'))
   if (buildOk) {
-    // The desktop journeys run beside the browser ones: each desktop page has a main of its
-    // own (e2e/support/desktopHarness.ts), and the two share only the engine, where every
-    // test makes and names its own things. The prune tests remove every stopped container
-    // of the engine, so they run last, alone.
-    const browser = playwrightArgs('e2e', ['--project', 'browser', '--project', 'electron', '--grep-invert', '@prune'])
-    const desktop = playwrightArgs('e2e-desktop', ['--project', 'desktop'])
-    const prune = playwrightArgs('e2e-prune', ['--project', 'browser', '--grep', '@prune'])
-    await Promise.all([
-      step('e2e (Chromium, browser mode)', bin('playwright'), browser.args, { ...env, ...browser.env }),
-      backgroundStep('e2e (Chromium, desktop harness)', bin('playwright'), desktop.args, {
-        env: { ...env, ...desktop.env, WHARF_CONFIG_DIR: desktopConfigDir },
-      }),
-    ])
-    await step('e2e (prune, alone on the engine)', bin('playwright'), prune.args, { ...env, ...prune.env })
-    for (const json of e2eReports) countPlaywright(json)
-    if (failures.some((name) => name.startsWith('e2e'))) printPageSnapshots(results)
+    await step('e2e (Chromium, browser mode and desktop harness)', bin('playwright'), ['test', '--reporter=list,json'], {
+      ...env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: join(results, 'e2e.json'),
+    })
+    countPlaywright(join(results, 'e2e.json'))
+    if (failures.some((name) => name.startsWith('e2e'))) printPageSnapshots(join(results, 'e2e'))
   }
   if (!process.env.WHARF_KEEP_ENGINE) {
     stopRegistries()
@@ -215,8 +194,7 @@ if (engine) {
 await checks
 
 if (!existsSync(join(results, 'vitest.json'))) console.error('wharf: the unit and integration tests did not run')
-const e2eSuites = e2eReports.flatMap((json) => readJson(json)?.suites ?? [])
-const skips = forbiddenSkips(readJson(join(results, 'vitest.json')), { suites: e2eSuites }, root)
+const skips = forbiddenSkips(readJson(join(results, 'vitest.json')), readJson(join(results, 'e2e.json')), root)
 if (skips.length > 0) {
   console.error(`\nwharf: ${skips.length} test(s) were skipped; npm test installs what they need, so a skip is a failure:`)
   for (const line of skips) console.error(`  SKIPPED ${line}`)
