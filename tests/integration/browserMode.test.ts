@@ -165,6 +165,30 @@ describe('the WebSocket API', () => {
   })
 })
 
+describe('stopping', () => {
+  it("closes the pages' sockets without first telling them their engines were removed", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'wharf-renderer-'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Wharf</title>')
+    const stopping = await startBrowserMode({ port: 0, host: '127.0.0.1', token: TOKEN, rendererRoot: root })
+    const origin = `http://127.0.0.1:${stopping.port}`
+    const page = browserClient(origin, TOKEN)
+    // Uncompressed, every message leaves the moment it is sent, as it would reach a page before its socket closes.
+    const ws = await page.connect({ cookie: await page.sessionCookie(), origin }, { deflate: false })
+    const lists: string[][] = []
+    ws.on('message', (raw) => {
+      const m = JSON.parse((raw as Buffer).toString('utf8')) as ServerMessage
+      if (m.t === 'event' && m.id === 1) lists.push((m.data as { id: string }[]).map((e) => e.id))
+    })
+    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'engines.changed', input: {} }))
+    await waitFor(() => lists.length > 0, 'the engines list')
+    const closed = new Promise((resolve) => ws.once('close', resolve))
+    await stopping.close()
+    await closed
+    // A page told "no engines" would say its engine no longer exists, instead of that the server went away.
+    expect(lists.every((ids) => ids.includes('local'))).toBe(true)
+  })
+})
+
 describe('log download', () => {
   it('streams the whole log as a file, with a one-time ticket and the session cookie', async () => {
     const c = await createTestContainer(docker, { cmd: ['sh', '-c', 'echo first; echo oops >&2; echo "<b>last</b>"'] })

@@ -34,6 +34,7 @@ export class EngineRegistry {
   readonly changed = new Listeners<RegistryEntry[]>()
   private readonly scopes = new Map<string, { scope: EngineScope; profile: EngineProfile; stop: () => void }>()
   private readonly removing = new Set<(id: string) => Promise<void>>()
+  private closing = false
 
   constructor(private readonly shared: SharedServices) {}
 
@@ -94,10 +95,16 @@ export class EngineRegistry {
     entry.stop()
     await Promise.all([...this.removing].map((cleanup) => cleanup(id).catch(() => undefined)))
     await entry.scope.dispose()
-    this.changed.emit(this.list())
+    if (!this.closing) this.changed.emit(this.list())
   }
 
+  /**
+   * Wharf is stopping: every engine goes, but none was removed, so pages are not told
+   * (browser mode's pages hear it before their sockets close, and would say the engine
+   * they show no longer exists instead of that the server went away).
+   */
   async dispose(): Promise<void> {
+    this.closing = true
     await Promise.all([...this.scopes.keys()].map((id) => this.remove(id)))
   }
 }

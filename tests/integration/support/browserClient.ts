@@ -7,7 +7,8 @@ import type { ServerMessage } from '../../../src/shared/protocol'
 /** What a browser does against browser mode: trade the token for a cookie, open the API socket, call, ask for tickets. */
 export interface BrowserClient {
   sessionCookie(): Promise<string>
-  connect(headers: Record<string, string>): Promise<WebSocket>
+  /** `deflate: false`: without per-message deflate, so each message is written the moment it is sent. */
+  connect(headers: Record<string, string>, options?: { deflate?: boolean }): Promise<WebSocket>
   call(method: string, input: unknown): Promise<ServerMessage>
   ticket(method: 'transfers.download' | 'transfers.upload', input: unknown): Promise<string>
 }
@@ -26,9 +27,9 @@ export function browserClient(base: string, token: string): BrowserClient {
     expect(cookie).not.toContain(token)
     return cookie.split(';')[0]
   }
-  function connect(headers: Record<string, string>): Promise<WebSocket> {
+  function connect(headers: Record<string, string>, { deflate = true } = {}): Promise<WebSocket> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers })
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers, perMessageDeflate: deflate })
       ws.once('open', () => resolve(ws))
       ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
       ws.once('error', reject)
