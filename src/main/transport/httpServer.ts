@@ -115,8 +115,10 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
     maxPayload: MAX_MESSAGE_BYTES,
     // Chromium's WebSocket receive path, not the engine, limits a log pouring in (P3):
     // log text deflates several times over, so fewer bytes cross it. Level 1 keeps the
-    // CPU cost low; small messages (calls, deltas) are sent as they are.
-    perMessageDeflate: { zlibDeflateOptions: { level: 1 }, threshold: 16 * 1024, concurrencyLimit: 2 },
+    // CPU cost low. Which messages are deflated is decided per message in wsTransport
+    // (DEFLATE_MIN_BYTES): ws applies its own threshold only when the browser asks for no
+    // context takeover, which Chromium does not.
+    perMessageDeflate: { zlibDeflateOptions: { level: 1 }, concurrencyLimit: 2 },
   })
   /** API sockets by principal: counted against the per-session cap, closed when their session ends. */
   const apiSockets = new Map<string, Set<Duplex>>()

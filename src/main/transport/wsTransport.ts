@@ -18,6 +18,13 @@ const MAX_BUFFERED = 8 * 1024 * 1024
 /** Streams that can pause (logs, stats) hold back while more than this waits to be sent. */
 const FLOW_BUFFERED = 8 * 1024 * 1024
 const PING_INTERVAL_MS = 30_000
+/**
+ * Stream events at least this long (UTF-16 units, close enough to bytes for JSON) are
+ * deflated; shorter ones cost more to deflate than they save (P7: a stats sample a second
+ * per visible row). Kept here, not shared with the HTTP server, so browser mode's entry
+ * and its lazily loaded API stack share no module.
+ */
+const DEFLATE_MIN_BYTES = 16 * 1024
 
 export function serveApiOverWebSocket(wss: WebSocketServer, api: Api): () => void {
   const alive = new WeakMap<WebSocket, boolean>()
@@ -49,10 +56,14 @@ function attach(socket: WebSocket, api: Api): void {
   const subscriptions = new Map<number, () => void>()
   const disconnected = api.clientConnected()
   const send = (message: ServerMessage): void => {
-    // Stream events (a log pouring in) are deflated; call results are not: a 1,000-row
-    // list answers faster uncompressed on a local socket (P1), while log text crosses
-    // Chromium's WebSocket path several times faster deflated (P3).
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message), { compress: message.t === 'event' })
+    if (socket.readyState !== socket.OPEN) return
+    // Large stream events (a log pouring in) are deflated; call results are not: a
+    // 1,000-row list answers faster uncompressed on a local socket (P1), while log text
+    // crosses Chromium's WebSocket path several times faster deflated (P3). Small events
+    // (a stats sample a second per visible row) are not worth a deflate each: that was
+    // most of an idle server's CPU (P7).
+    const text = JSON.stringify(message)
+    socket.send(text, { compress: message.t === 'event' && text.length >= DEFLATE_MIN_BYTES })
   }
 
   const sendBytes = (subscription: number, bytes: Uint8Array): void => {
