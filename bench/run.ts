@@ -23,6 +23,8 @@ import { benchLists, type P8Result } from './p8-lists'
 import { machine, median, removeBenchContainers } from './support'
 
 const COUNT = 1000
+/** DESIGN.md's P1 scale: measured last, once the other figures have their 1,000. */
+const P1_TARGET_COUNT = 5000
 const P6_ALONE_COUNT = 50
 
 /** WHARF_BENCH_ONLY=p2,p3 runs a subset while working on one figure; only a full run is recorded. */
@@ -165,14 +167,26 @@ async function measure(): Promise<void> {
     console.log(
       `P6 process start → first row shown ${r.startToFirstRowMs.toFixed(0)} ms (target ≤ 1000); address printed after ${r.urlMs.toFixed(0)} ms`,
     )
+    // P1 at its target scale: 5,000 containers, the list through the API and a Refresh painted.
+    console.log(`creating ${P1_TARGET_COUNT} containers for P1 at its target scale…`)
+    await ensureContainers(docker, P1_TARGET_COUNT)
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    const p1Target = await benchList(socket)
+    const rTarget = [await benchRenderer(dockerHost), await benchRenderer(dockerHost), await benchRenderer(dockerHost)]
+    const refreshTargetMs = median(rTarget.map((x) => x.refreshShownMs))
+    console.log(
+      `P1 list ${p1Target.containers}: raw ${p1Target.rawMs.toFixed(1)} ms, Wharf ${p1Target.wharfMs.toFixed(1)} ms, ratio ${p1Target.ratio.toFixed(2)} (target ≤ 1.0); Refresh → ${p1Target.containers} rows painted ${refreshTargetMs.toFixed(1)} ms (target ≤ 50)`,
+    )
     record(
       [
         `Run on ${new Date().toISOString().slice(0, 10)}: ${machine(version)}.`,
         '',
         '| target | measured | baseline (same run) | figure | goal |',
         '| --- | --- | --- | --- | --- |',
-        `| P1 list ${p1.containers} containers via the WebSocket API | ${p1.wharfMs.toFixed(1)} ms (median of 30) | raw \`GET /containers/json?all=1\` over the socket: ${p1.rawMs.toFixed(1)} ms | ${p1.ratio.toFixed(2)}× | ≤ 1.0× (DESIGN.md: at 5,000) |`,
-        `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 3×5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 50 ms (DESIGN.md: 5,000 rows) |`,
+        `| P1 list ${p1.containers} containers via the WebSocket API | ${p1.wharfMs.toFixed(1)} ms (median of 30) | raw \`GET /containers/json?all=1\` over the socket: ${p1.rawMs.toFixed(1)} ms | ${p1.ratio.toFixed(2)}× | ≤ 1.0× (at 5,000: next row) |`,
+        `| P1 renderer: Refresh, list received → ${p1.containers} rows painted (two frames later) | ${r.refreshShownMs.toFixed(1)} ms (median of 3×5) | — | ${r.refreshShownMs.toFixed(1)} ms (${r.rowsInDom} rows in the DOM, virtualized) | ≤ 50 ms (at 5,000: next row) |`,
+        `| P1 list ${p1Target.containers} containers via the WebSocket API (DESIGN.md's scale) | ${p1Target.wharfMs.toFixed(1)} ms (median of 30) | raw \`GET /containers/json?all=1\` over the socket: ${p1Target.rawMs.toFixed(1)} ms | ${p1Target.ratio.toFixed(2)}× | ≤ 1.0× |`,
+        `| P1 renderer: Refresh, list received → ${p1Target.containers} rows painted (two frames later) | ${refreshTargetMs.toFixed(1)} ms (median of 3×5) | — | ${refreshTargetMs.toFixed(1)} ms (${rTarget[0].rowsInDom} rows in the DOM, virtualized) | ≤ 50 ms |`,
         `| P1 renderer, first load: list received → first paint of the whole app | ${r.listShownMs.toFixed(1)} ms | — | includes the app's own first style and layout pass | (info) |`,
         `| P6 browser mode: process start → first row visible, ${p1.containers} containers | ${r.startToFirstRowMs.toFixed(0)} ms, median of 3 cold starts (address printed after ${r.urlMs.toFixed(0)} ms) | — | ${r.startToFirstRowMs.toFixed(0)} ms | ≤ 1000 ms |`,
         ...(p2
