@@ -26,6 +26,8 @@ export type ServerMessage =
   | { t: 'result'; id: number; ok: true; result: unknown }
   | { t: 'result'; id: number; ok: false; error: ErrorData }
   | { t: 'event'; id: number; data: unknown }
+  /** Events of several subscriptions, in the order they were emitted (paced streams, see main's eventPacer). */
+  | { t: 'events'; events: Array<[id: number, data: unknown]> }
   | { t: 'end'; id: number; error?: ErrorData }
   /** A message that could not be read at all; the socket stays open. */
   | { t: 'protocol-error'; error: ErrorData }

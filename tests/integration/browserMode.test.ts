@@ -153,6 +153,32 @@ describe('the WebSocket API', () => {
     ws.close()
   })
 
+  it("sends stats samples in batches, and a stream's samples before its end", async () => {
+    const c = await createTestContainer(docker, { start: true })
+    const ws = await connect({ cookie: await sessionCookie(), origin: base })
+    const frames: ServerMessage[] = []
+    ws.on('message', (raw, binary) => {
+      if (!binary) frames.push(JSON.parse((raw as Buffer).toString('utf8')) as ServerMessage)
+    })
+    const samplesOf = (id: number): number =>
+      frames.reduce((n, m) => n + (m.t === 'events' ? m.events.filter(([sub]) => sub === id).length : 0), 0)
+    ws.send(JSON.stringify({ t: 'sub', id: 1, stream: 'containers.stats', input: { id: c.id }, engine: 'local' }))
+    await waitFor(() => samplesOf(1) >= 3, 'three stats samples', 15_000)
+    expect(frames.some((m) => m.t === 'event')).toBe(false)
+    ws.send(JSON.stringify({ t: 'unsub', id: 1 }))
+    // Coming back: main replays the samples it kept, and they leave in one message, not one each.
+    ws.send(JSON.stringify({ t: 'sub', id: 2, stream: 'containers.stats', input: { id: c.id }, engine: 'local' }))
+    await waitFor(() => samplesOf(2) > 0, 'the kept samples')
+    const first = frames.find((m) => m.t === 'events' && m.events.some(([sub]) => sub === 2))
+    expect(first?.t === 'events' && first.events.filter(([sub]) => sub === 2).length).toBeGreaterThanOrEqual(3)
+    // The container stops: its stream ends, after every sample it sent.
+    await c.kill()
+    await waitFor(() => frames.some((m) => m.t === 'end' && m.id === 2), 'the end of the stream')
+    const end = frames.findIndex((m) => m.t === 'end' && m.id === 2)
+    expect(frames.slice(end).some((m) => m.t === 'events' && m.events.some(([sub]) => sub === 2))).toBe(false)
+    ws.close()
+  })
+
   it('ends its subscriptions when the socket closes', async () => {
     const listeners = app.app.engines.require('local').connection.statusChanged
     const before = listeners.size

@@ -9,6 +9,7 @@ import { clientMessage, type ServerMessage } from '../../shared/protocol'
 import { decodeFrame, encodeFrame, FRAME } from '../../shared/terminal'
 import type { Api } from '../api/router'
 import { toErrorData } from '../api/router'
+import { EventPacer, PACED_STREAMS } from './eventPacer'
 
 /**
  * A client this far behind is disconnected rather than fed more: dropping single events
@@ -63,8 +64,10 @@ function attach(socket: WebSocket, api: Api): void {
     // (a stats sample a second per visible row) are not worth a deflate each: that was
     // most of an idle server's CPU (P7).
     const text = JSON.stringify(message)
-    socket.send(text, { compress: message.t === 'event' && text.length >= DEFLATE_MIN_BYTES })
+    socket.send(text, { compress: (message.t === 'event' || message.t === 'events') && text.length >= DEFLATE_MIN_BYTES })
   }
+
+  const pacer = new EventPacer((events) => send({ t: 'events', events }))
 
   const sendBytes = (subscription: number, bytes: Uint8Array): void => {
     if (socket.readyState !== socket.OPEN) return
@@ -104,6 +107,7 @@ function attach(socket: WebSocket, api: Api): void {
         subscriptions.get(message.id)?.()
         try {
           let ended = false
+          const paced = PACED_STREAMS.has(message.stream)
           const close = api.subscribe(
             message.stream,
             message.input,
@@ -111,9 +115,11 @@ function attach(socket: WebSocket, api: Api): void {
               emit: (event) => {
                 if (socket.bufferedAmount > MAX_BUFFERED) socket.close(1013, 'Client too slow')
                 else if (event instanceof Uint8Array) sendBytes(message.id, event)
+                else if (paced) pacer.add(message.id, event)
                 else send({ t: 'event', id: message.id, data: event })
               },
               end: (error) => {
+                if (paced) pacer.flush()
                 ended = true
                 subscriptions.delete(message.id)
                 send(error ? { t: 'end', id: message.id, error } : { t: 'end', id: message.id })
@@ -139,6 +145,7 @@ function attach(socket: WebSocket, api: Api): void {
   })
 
   socket.on('close', () => {
+    pacer.dispose()
     for (const close of subscriptions.values()) close()
     subscriptions.clear()
     disconnected()

@@ -77,6 +77,8 @@ export function createWsBridge(
         resolve?.(message.ok ? { ok: true, result: message.result } : { ok: false, error: message.error })
       } else if (message.t === 'event') {
         subs.get(message.id)?.onEvent(message.data)
+      } else if (message.t === 'events') {
+        for (const [id, data] of message.events) subs.get(id)?.onEvent(data)
       } else if (message.t === 'end') {
         const sub = subs.get(message.id)
         subs.delete(message.id)
