@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -53,4 +53,16 @@ export async function startServer(dockerHost: string, extraEnv: Record<string, s
     server.kill('SIGTERM')
     throw err
   }
+}
+
+/**
+ * Opens the token URL as a user does, waits until the app has traded it for its session
+ * (the landing page replaces itself with '/'), then goes to `route` (e.g.
+ * `/e/local/containers/web?tab=logs`). Going there before the landing's own replace
+ * would be undone by it.
+ */
+export async function openApp(page: Page, tokenUrl: string, route?: string): Promise<void> {
+  await page.goto(tokenUrl, { waitUntil: 'commit' })
+  await page.waitForURL((at) => !at.searchParams.has('token'))
+  if (route) await page.goto(`${new URL(tokenUrl).origin}/#${route}`)
 }

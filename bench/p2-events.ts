@@ -6,7 +6,7 @@
  */
 import type Dockerode from 'dockerode'
 import { request } from 'node:http'
-import { launchChromium, startServer } from './browserServer'
+import { launchChromium, openApp, startServer } from './browserServer'
 import { inBatches, percentile } from './support'
 
 const LABEL = 'wharf.bench-p2'
@@ -68,7 +68,7 @@ export async function benchEvents(docker: Dockerode, socketPath: string, dockerH
   try {
     // Tall enough that all 50 rows are rendered by the virtual list.
     const page = await browser.newPage({ viewport: { width: 1280, height: 2600 } })
-    await page.goto(server.url)
+    await openApp(page, server.url)
     await page.getByRole('searchbox', { name: 'Search containers' }).fill('wharf-p2-')
     await page
       .locator('.list-table .tr')

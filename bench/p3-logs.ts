@@ -6,7 +6,7 @@
  */
 import type Dockerode from 'dockerode'
 import { request } from 'node:http'
-import { launchChromium, startServer } from './browserServer'
+import { launchChromium, openApp, startServer } from './browserServer'
 import { median } from './support'
 
 const LINES = 200_000
@@ -66,8 +66,7 @@ export async function benchLogs(docker: Dockerode, socketPath: string, dockerHos
     // Wait until the whole log is written, so both sides read the same 200,000 lines.
     const raws: Array<{ ms: number; bytes: number }> = [await rawFollow(socketPath, container.id, LINES)]
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(server.url)
-    await page.goto(`${new URL(server.url).origin}/#/containers/${name}?tab=logs`)
+    await openApp(page, server.url, `/e/local/containers/${name}?tab=logs`)
     await page
       .getByRole('status')
       .filter({ hasText: /Following · 1000 lines/ })

@@ -10,7 +10,7 @@
  */
 import type Dockerode from 'dockerode'
 import type { Duplex } from 'node:stream'
-import { launchChromium, startServer } from './browserServer'
+import { launchChromium, openApp, startServer } from './browserServer'
 import { median, percentile } from './support'
 
 const FILE_BYTES = 50 * 1024 * 1024
@@ -94,8 +94,7 @@ export async function benchTerminal(docker: Dockerode, dockerHost: string): Prom
 
     const raws = [await rawCat(container)]
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(server.url)
-    await page.goto(`${new URL(server.url).origin}/#/containers/${name}`)
+    await openApp(page, server.url, `/e/local/containers/${name}`)
     // Opened beside the container page, then popped out to the Terminal pane: the same
     // session at the window's full width, as the earlier runs measured it.
     await page.getByRole('button', { name: 'Open terminal' }).click()

@@ -12,7 +12,7 @@
 import type Dockerode from 'dockerode'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { launchChromium, startServer } from './browserServer'
+import { launchChromium, openApp, startServer } from './browserServer'
 import { inBatches, median } from './support'
 
 const CONTAINERS = 100
@@ -113,7 +113,7 @@ export async function benchIdle(docker: Dockerode, dockerHost: string): Promise<
     // One context: the tabs share the session cookie the token URL gave the first.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const list = await context.newPage()
-    await list.goto(server.url)
+    await openApp(list, server.url)
     await list.getByRole('searchbox', { name: 'Search containers' }).waitFor()
     await list.locator('.list-table .tr').first().waitFor({ state: 'visible', timeout: 30_000 })
     // Settle (first lists, stats of the visible rows starting), then one quiet minute.
@@ -128,18 +128,18 @@ export async function benchIdle(docker: Dockerode, dockerHost: string): Promise<
 
     // The soak: the other three tabs join the list, each in the same browser (one page each, as a user's tabs).
     const logs = await context.newPage()
-    await logs.goto(`${origin}/#/containers/${logger}?tab=logs`)
+    await logs.goto(`${origin}/#/e/local/containers/${logger}?tab=logs`)
     await logs
       .getByRole('status')
       .filter({ hasText: /Following/ })
       .waitFor({ timeout: 30_000 })
     const terminal = await context.newPage()
-    await terminal.goto(`${origin}/#/containers/${shell}`)
+    await terminal.goto(`${origin}/#/e/local/containers/${shell}`)
     await terminal.getByRole('button', { name: 'Open terminal' }).click()
     await terminal.getByRole('complementary').getByRole('button', { name: 'Start terminal' }).click()
     await terminal.locator('.xterm-rows').first().waitFor({ timeout: 30_000 })
     const stats = await context.newPage()
-    await stats.goto(`${origin}/#/containers/${shell}?tab=stats`)
+    await stats.goto(`${origin}/#/e/local/containers/${shell}?tab=stats`)
     const tabs = { list, logs, terminal, stats }
     await sleep(WARMUP_S * 1000)
     const rssStartMb = await settledRss(server.pid)
