@@ -57,12 +57,13 @@ export async function startServer(dockerHost: string, extraEnv: Record<string, s
 
 /**
  * Opens the token URL as a user does, waits until the app has traded it for its session
- * (the landing page replaces itself with '/'), then goes to `route` (e.g.
- * `/e/local/containers/web?tab=logs`). Going there before the landing's own replace
- * would be undone by it.
+ * (the landing page replaces itself with '/') and shown its start page, then goes to
+ * `route` (e.g. `/e/local/containers/web?tab=logs`).
  */
 export async function openApp(page: Page, tokenUrl: string, route?: string): Promise<void> {
   await page.goto(tokenUrl, { waitUntil: 'commit' })
-  await page.waitForURL((at) => !at.searchParams.has('token'))
+  // The start address then moves to the default engine's list once the engines are known;
+  // a route taken before that would be replaced by it.
+  await page.waitForURL((at) => !at.searchParams.has('token') && at.hash.startsWith('#/e/'))
   if (route) await page.goto(`${new URL(tokenUrl).origin}/#${route}`)
 }
