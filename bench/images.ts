@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { get } from 'node:http'
 import WebSocket from 'ws'
 import { registryEnv, startRegistries } from '../scripts/lib/registry.mjs'
+import { isMethodName, methodScope } from '../src/shared/contract'
 import { startServer } from './browserServer'
 import { median } from './support'
 
@@ -49,8 +50,9 @@ export function sessionCookie(url: string): Promise<string> {
   })
 }
 
-/** One call over Wharf's own WebSocket API, as the page makes it; `engine: null` for the app's own methods. */
-export async function call<T>(url: string, method: string, input: unknown, engine: string | null = 'local'): Promise<T> {
+/** One call over Wharf's own WebSocket API, as the page makes it: engine calls on `engine`, the app's own on none. */
+export async function call<T>(url: string, method: string, input: unknown, engine = 'local'): Promise<T> {
+  const scoped = !isMethodName(method) || methodScope(method) === 'engine'
   const origin = new URL(url).origin
   const cookie = await sessionCookie(url)
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { headers: { cookie, origin } })
@@ -64,7 +66,7 @@ export async function call<T>(url: string, method: string, input: unknown, engin
         if (m.ok) resolve(m.result)
         else reject(new Error(m.error.message))
       })
-      ws.send(JSON.stringify({ t: 'call', id: 1, method, input, ...(engine === null ? {} : { engine }) }))
+      ws.send(JSON.stringify({ t: 'call', id: 1, method, input, ...(scoped ? { engine } : {}) }))
     })
   } finally {
     ws.close()
