@@ -45,11 +45,11 @@ function step(name, command, args, env = {}) {
  * for checks that share the cores with tests (the tests then get the cores whenever they
  * want them, and a test that waits on the engine is not slowed by them).
  */
-function backgroundStep(name, command, args, { env = {}, nice = false } = {}) {
+function backgroundStep(name, command, args, { nice = false } = {}) {
   const started = Date.now()
   const [file, argv] = nice ? ['nice', ['-n', '19', command, ...args]] : [command, args]
   return new Promise((resolve) => {
-    const child = spawn(file, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(file, argv, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
     const output = []
     child.stdout.on('data', (chunk) => output.push(chunk))
     child.stderr.on('data', (chunk) => output.push(chunk))
