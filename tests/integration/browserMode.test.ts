@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import net, { type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -19,6 +19,9 @@ let base: string
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'wharf-renderer-'))
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Wharf</title>')
+  mkdirSync(join(root, 'assets'))
+  writeFileSync(join(root, 'assets/index-AbC_12-z.js'), 'export {}')
+  writeFileSync(join(root, 'assets/unhashed.js'), 'export {}')
   app = await startBrowserMode({ port: 0, host: '127.0.0.1', token: TOKEN, rendererRoot: root })
   base = `http://127.0.0.1:${app.port}`
   client = browserClient(base, TOKEN)
@@ -47,6 +50,15 @@ describe('browser mode access', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
     expect(await page.text()).toContain('<title>Wharf</title>')
+  })
+
+  it('lets the browser keep hashed assets, and never the page or anything else', async () => {
+    const cookie = await sessionCookie()
+    const cacheControl = async (path: string) => (await fetch(base + path, { headers: { cookie } })).headers.get('cache-control')
+    expect(await cacheControl('/assets/index-AbC_12-z.js')).toBe('private, max-age=31536000, immutable')
+    for (const path of ['/', '/index.html', '/assets/unhashed.js', '/assets/missing-AbC_12-z.js', '/some/route']) {
+      expect(await cacheControl(path)).toBe('no-store')
+    }
   })
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin even with the cookie', async () => {
@@ -195,6 +207,9 @@ describe('stopping', () => {
   it("closes the pages' sockets without first telling them their engines were removed", async () => {
     const root = mkdtempSync(join(tmpdir(), 'wharf-renderer-'))
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Wharf</title>')
+  mkdirSync(join(root, 'assets'))
+  writeFileSync(join(root, 'assets/index-AbC_12-z.js'), 'export {}')
+  writeFileSync(join(root, 'assets/unhashed.js'), 'export {}')
     const stopping = await startBrowserMode({ port: 0, host: '127.0.0.1', token: TOKEN, rendererRoot: root })
     const origin = `http://127.0.0.1:${stopping.port}`
     const page = browserClient(origin, TOKEN)

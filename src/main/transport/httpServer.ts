@@ -44,8 +44,6 @@ export interface HttpServerOptions {
   }>
   auth: AuthConfig
   rendererRoot: string
-  /** Told when the page has its script or opens a socket: a good moment to load the API. */
-  onDemand?: () => void
   guard?: GuardLimits
   /** How often ended sessions are looked for, to close their API sockets. */
   sweepMs?: number
@@ -70,7 +68,7 @@ export interface HttpServer {
   close(): Promise<void>
 }
 
-export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: limits, sweepMs, tls }: HttpServerOptions): HttpServer {
+export function createHttpServer({ api, auth, rendererRoot, guard: limits, sweepMs, tls }: HttpServerOptions): HttpServer {
   const guard = new ConnectionGuard(limits ?? DEFAULT_GUARD_LIMITS)
   const transfers = httpTransfers(
     api.then((stack) => stack.transfers),
@@ -98,7 +96,6 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
     if (/^\/(download|upload)\//.test(url.pathname)) return transfers.route(url.pathname, req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed')
     serveStatic(rendererRoot, url.pathname, res, securityHeaders)
-    if (onDemand && url.pathname.endsWith('.js')) res.once('finish', onDemand)
   }
   const options: ServerOptions = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: 0, connectionsCheckingInterval: 1_000 }
   // The guard closes slow handshakes with every other untrusted connection; Node's own limit is 120 s.
@@ -148,7 +145,6 @@ export function createHttpServer({ api, auth, rendererRoot, onDemand, guard: lim
       if (own.size === 0 && apiSockets.get(principal) === own) apiSockets.delete(principal)
     })
     guard.trust(req.socket)
-    onDemand?.()
     ready.then(
       () =>
         wss.handleUpgrade(req, socket, head, (ws) => {
