@@ -18,9 +18,11 @@ export interface RunningServer {
   urlMs: number
   pid: number
   stop(): void
+  /** Stops it and resolves once the process has exited (its port is free again). */
+  stopped(): Promise<void>
 }
 
-export async function startServer(dockerHost: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(dockerHost: string, extraEnv: Record<string, string> = {}, port = 0): Promise<RunningServer> {
   const started = performance.now()
   const server = spawn(
     process.execPath,
@@ -28,7 +30,7 @@ export async function startServer(dockerHost: string, extraEnv: Record<string, s
       ...(process.env.WHARF_BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
       join(__dirname, '../out/main/server.js'),
       '--port',
-      '0',
+      String(port),
       '--token',
       'bench-token-000000',
     ],
@@ -48,7 +50,14 @@ export async function startServer(dockerHost: string, extraEnv: Record<string, s
       })
       server.once('exit', (code) => reject(new Error(`server exited ${String(code)}`)))
     })
-    return { url, urlMs: performance.now() - started, pid: server.pid ?? 0, stop: () => server.kill('SIGTERM') }
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
+    return {
+      url,
+      urlMs: performance.now() - started,
+      pid: server.pid ?? 0,
+      stop: () => server.kill('SIGTERM'),
+      stopped: () => (server.kill('SIGTERM'), exited),
+    }
   } catch (err) {
     server.kill('SIGTERM')
     throw err
