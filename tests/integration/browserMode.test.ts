@@ -207,9 +207,9 @@ describe('stopping', () => {
   it("closes the pages' sockets without first telling them their engines were removed", async () => {
     const root = mkdtempSync(join(tmpdir(), 'wharf-renderer-'))
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Wharf</title>')
-  mkdirSync(join(root, 'assets'))
-  writeFileSync(join(root, 'assets/index-AbC_12-z.js'), 'export {}')
-  writeFileSync(join(root, 'assets/unhashed.js'), 'export {}')
+    mkdirSync(join(root, 'assets'))
+    writeFileSync(join(root, 'assets/index-AbC_12-z.js'), 'export {}')
+    writeFileSync(join(root, 'assets/unhashed.js'), 'export {}')
     const stopping = await startBrowserMode({ port: 0, host: '127.0.0.1', token: TOKEN, rendererRoot: root })
     const origin = `http://127.0.0.1:${stopping.port}`
     const page = browserClient(origin, TOKEN)
